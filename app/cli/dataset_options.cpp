@@ -1,0 +1,32 @@
+#include "dataset_options.h"
+
+#include "data/dataset_source.h"
+
+namespace fedhap::cli {
+
+void add_dataset_options(ArgParser& p) {
+    p.option("dataset", "NAME", "fashion-mnist | mnist | cifar10 | folder | digits", "fashion-mnist")
+        .option("data", "PATH", "dataset folder or file (default: the packaged Fashion-MNIST)")
+        .option("query-per-class", "N", "query images per class, from the test part", "100")
+        .option("train-per-class", "N", "train images per class, drawn from the database", "500");
+}
+
+LoadedData load_dataset_from_options(const ArgParser& p) {
+    DatasetKind kind;
+    try {
+        kind = parse_dataset_kind(p.text("dataset"));
+    } catch (const std::invalid_argument& e) {
+        throw UsageError(e.what());
+    }
+    LoadedData out;
+    out.origin = p.given("data") ? p.text("data") : default_data_path(kind);
+    DatasetParts parts = load_dataset(kind, out.origin);
+    const std::size_t test_offset = parts.train.size();
+    out.joined = concatenate(parts.train, parts.test);
+    SplitSizes sizes{p.count("query-per-class"), p.count("train-per-class")};
+    out.split = make_retrieval_split(out.joined.labels, test_offset, out.joined.num_classes(), sizes,
+                                     static_cast<std::uint64_t>(p.integer("seed")));
+    return out;
+}
+
+}  // namespace fedhap::cli

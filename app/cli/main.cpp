@@ -1,0 +1,60 @@
+// fedhap — the headless twin of the workbench: one subcommand per task.
+#include <algorithm>
+#include <exception>
+#include <iostream>
+
+#include "arg_parser.h"
+#include "command_registry.h"
+#include "config.h"
+#include "runtime/torch_runtime.h"
+
+namespace fedhap::cli {
+
+std::vector<Command>& commands() {
+    static std::vector<Command> all;
+    return all;
+}
+
+}  // namespace fedhap::cli
+
+namespace {
+
+void print_usage(std::ostream& out) {
+    auto list = fedhap::cli::commands();
+    std::sort(list.begin(), list.end(), [](const auto& a, const auto& b) { return a.name < b.name; });
+    out << "usage: fedhap <command> [options]   (fedhap <command> --help for its options)\n\n"
+           "Federated deep hashing with global prototypes (FedHAP, reconstruction): headless tools.\n\n"
+           "commands:\n";
+    for (const auto& c : list) out << "  " << c.name << std::string(c.name.size() < 12 ? 12 - c.name.size() : 1, ' ') << c.summary << "\n";
+    out << "\n  --version   print versions and devices\n  --help      show this help\n";
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    std::vector<std::string> args(argv + 1, argv + argc);
+    if (args.empty() || args[0] == "--help" || args[0] == "-h" || args[0] == "help") {
+        print_usage(std::cout);
+        return args.empty() ? 2 : 0;
+    }
+    if (args[0] == "--version") {
+        std::cout << "fedhap " << FEDHAP_VERSION << " (LibTorch " << fedhap::torch_version()
+                  << ", CUDA " << (fedhap::cuda_available() ? "available, " + std::to_string(fedhap::cuda_device_count()) + " device(s)" : "not available")
+                  << ")\n";
+        return 0;
+    }
+    for (const auto& c : fedhap::cli::commands()) {
+        if (c.name != args[0]) continue;
+        try {
+            return c.run(std::vector<std::string>(args.begin() + 1, args.end()));
+        } catch (const fedhap::cli::UsageError& e) {
+            std::cerr << "fedhap " << c.name << ": " << e.what() << " (see fedhap " << c.name << " --help)\n";
+            return 2;
+        } catch (const std::exception& e) {
+            std::cerr << "fedhap " << c.name << ": " << e.what() << "\n";
+            return 1;
+        }
+    }
+    std::cerr << "fedhap: unknown command '" << args[0] << "' (see fedhap --help)\n";
+    return 2;
+}

@@ -1,0 +1,36 @@
+#pragma once
+// Helpers shared by the test executables: temporary files, running the CLI.
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace fedhap::test {
+
+// A fresh temporary folder, removed when the object dies.
+class TempDir {
+public:
+    TempDir();
+    ~TempDir();
+    TempDir(const TempDir&) = delete;
+    TempDir& operator=(const TempDir&) = delete;
+    const std::string& path() const { return path_; }
+    std::string file(const std::string& name) const { return path_ + "/" + name; }
+
+private:
+    std::string path_;
+};
+
+void write_bytes(const std::string& path, const std::vector<std::uint8_t>& bytes);
+void write_gzip(const std::string& path, const std::vector<std::uint8_t>& bytes);
+
+struct CliResult {
+    int exit_code = -1;
+    std::string out, err;
+};
+// Runs the built `fedhap` with the arguments; captures stdout and stderr.
+CliResult run_cli(const std::vector<std::string>& args, int timeout_ms = 120000);
+
+// Path of the packaged Fashion-MNIST if it is installed, else "".
+std::string packaged_fashion_mnist();
+
+}  // namespace fedhap::test
