@@ -1,0 +1,1 @@
+list(APPEND FEDHAP_CORE_PLAIN_SOURCES io/npy.cpp io/csv_writer.cpp)
