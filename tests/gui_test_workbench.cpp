@@ -1,0 +1,78 @@
+// The workbench window on the offscreen platform: loads Fashion-MNIST off the GUI thread, draws
+// the partition heat map, redraws it when the split changes, and shows load errors.
+#include <QtTest>
+
+#include <QComboBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QSpinBox>
+
+#include "main_window.h"
+#include "partition_heatmap_view.h"
+#include "test_files.h"
+
+using namespace fedhap;
+
+namespace {
+
+int total(const widgets::CountMatrix& m) {
+    int t = 0;
+    for (const auto& row : m.counts)
+        for (int v : row) t += v;
+    return t;
+}
+
+}  // namespace
+
+class WorkbenchWindowTest : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase() { QStandardPaths::setTestModeEnabled(true); }  // keep the user's settings out
+
+    void loads_default_data_and_redraws_the_split() {
+        workbench::MainWindow window;
+        QSignalSpy ready(&window, &workbench::MainWindow::data_ready);
+        window.show();
+        QVERIFY(ready.wait(60000));
+        auto* heatmap = window.findChild<widgets::PartitionHeatmapView*>("partition_heatmap");
+        QVERIFY(heatmap);
+        QCOMPARE(heatmap->counts().rows(), 10);
+        QCOMPARE(heatmap->counts().columns(), 10);
+        QCOMPARE(total(heatmap->counts()), 5000);
+        QVERIFY(window.findChild<QLabel*>("data_summary")->text().contains("database 69000"));
+
+        window.findChild<QSpinBox*>("clients")->setValue(4);
+        QTRY_COMPARE(heatmap->counts().rows(), 4);
+        QCOMPARE(total(heatmap->counts()), 5000);
+        window.findChild<QComboBox*>("scheme")->setCurrentText("pathological");
+        window.findChild<QSpinBox*>("classes_per_client")->setValue(3);
+        QTRY_VERIFY(std::all_of(heatmap->counts().counts.begin(), heatmap->counts().counts.end(), [](const QVector<int>& row) {
+            return std::count_if(row.begin(), row.end(), [](int v) { return v > 0; }) == 3;
+        }));
+        // An impossible split empties the map instead of failing.
+        window.findChild<QSpinBox*>("clients")->setValue(2);
+        window.findChild<QSpinBox*>("classes_per_client")->setValue(1);
+        QTRY_COMPARE(heatmap->counts().rows(), 0);
+    }
+
+    void bad_path_shows_an_error() {
+        workbench::MainWindow window;
+        QSignalSpy ready(&window, &workbench::MainWindow::data_ready);
+        window.show();
+        QVERIFY(ready.wait(60000));
+        auto* path = window.findChild<QLineEdit*>("data_path");
+        path->setText("/nonexistent/fashion");
+        Q_EMIT path->editingFinished();
+        QVERIFY(ready.wait(60000));
+        const QString text = window.findChild<QLabel*>("data_summary")->text();
+        QVERIFY2(text.contains("Cannot load") && text.contains("/nonexistent/fashion"), qPrintable(text));
+        QCOMPARE(window.findChild<widgets::PartitionHeatmapView*>("partition_heatmap")->counts().rows(), 0);
+        path->clear();  // and recovers
+        Q_EMIT path->editingFinished();
+        QVERIFY(ready.wait(60000));
+        QCOMPARE(window.findChild<widgets::PartitionHeatmapView*>("partition_heatmap")->counts().rows(), 10);
+    }
+};
+
+QTEST_MAIN(WorkbenchWindowTest)
+#include "gui_test_workbench.moc"
