@@ -259,20 +259,22 @@ void write_npy(const std::string& path, const NpyArray& array) {
         throw std::invalid_argument("npy array holds " + std::to_string(array.bytes.size()) +
                                     " bytes, its shape needs " +
                                     std::to_string(array.elements() * npy_type_size(array.type)));
+    // NumPy's own limit; it also keeps the header within the two-byte length of version 1.0.
+    if (array.shape.size() > 32)
+        throw std::invalid_argument("npy arrays have at most 32 dimensions, got " + std::to_string(array.shape.size()));
     std::string shape = "(";
     for (std::size_t i = 0; i < array.shape.size(); ++i) shape += (i ? ", " : "") + std::to_string(array.shape[i]);
     shape += array.shape.size() == 1 ? ",)" : ")";
     std::string header = "{'descr': '" + npy_type_name(array.type) + "', 'fortran_order': False, 'shape': " + shape + ", }";
-    // Pad with spaces and a final newline so the data starts on a 64-byte boundary, as NumPy does.
-    const bool v2 = header.size() + 64 > 65535;  // the 1.0 header length is two bytes
-    const std::size_t prefix = kMagicSize + 2 + (v2 ? 4 : 2);
+    // Byte for byte what NumPy writes: room for the first dimension to grow to 21 digits, then
+    // spaces and a newline so that the data starts on a 64-byte boundary.
+    if (!array.shape.empty()) header.append(21 - std::to_string(array.shape[0]).size(), ' ');
+    const std::size_t prefix = kMagicSize + 4;
     header.append(63 - (prefix + header.size()) % 64, ' ');
     header += '\n';
 
     std::string out(kMagic, kMagicSize);
-    out += static_cast<char>(v2 ? 2 : 1);
-    out += '\0';
-    for (std::size_t i = 0; i < (v2 ? 4u : 2u); ++i) out += static_cast<char>((header.size() >> (8 * i)) & 0xff);
+    out += {'\x01', '\0', static_cast<char>(header.size() & 0xff), static_cast<char>(header.size() >> 8)};
     out += header;
     std::ofstream f(path, std::ios::binary | std::ios::trunc);
     if (!f) throw DataError(path, "cannot open for writing");

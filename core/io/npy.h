@@ -28,8 +28,8 @@ struct NpyArray {
 // Throws DataError naming the file: missing, bad magic, unsupported version or dtype, Fortran
 // order, malformed header, data shorter or longer than the shape says.
 NpyArray read_npy(const std::string& path);
-// Version 1.0 (2.0 when the header needs it); throws DataError on an I/O error and
-// std::invalid_argument when bytes and shape disagree.
+// Version 1.0, byte for byte as NumPy's np.save writes it. Throws DataError on an I/O error and
+// std::invalid_argument when bytes and shape disagree or there are more than 32 dimensions.
 void write_npy(const std::string& path, const NpyArray& array);
 
 // Each throws std::invalid_argument when the shape's product differs from values.size().
