@@ -1,0 +1,18 @@
+#pragma once
+// Turning images into relaxed codes with a trained network (no grad, eval mode, large batches).
+#include <vector>
+
+#include "data/dataset.h"
+#include "nn/hash_net.h"
+
+namespace fedhap {
+
+// Images of `data` at `rows` → rows.size() × B relaxed codes, row order. Converts uint8 pixels
+// to float one batch at a time, so memory stays at one batch of images.
+std::vector<float> encode_images(HashNet& model, const Dataset& data, const std::vector<std::size_t>& rows,
+                                 torch::Device device, int batch_size = 1000);
+
+// The train images at `rows` as one float tensor in [0,1] on `device`.
+torch::Tensor image_tensor(const Dataset& data, const std::vector<std::size_t>& rows, torch::Device device);
+
+}  // namespace fedhap

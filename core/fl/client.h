@@ -1,0 +1,55 @@
+#pragma once
+// A client: its share of the train set, its own copy of the hashing network and its
+// discriminator. It talks to the server only in encoded messages.
+#include <cstdint>
+#include <vector>
+
+#include "fl/messages.h"
+#include "fl/method_options.h"
+#include "fl/run_observer.h"
+#include "fl/stop_token.h"
+#include "fl/train_data.h"
+#include "nn/hash_net.h"
+
+#include <ATen/core/Generator.h>
+#include <torch/optim/optimizer.h>
+
+namespace fedhap {
+
+class Client {
+public:
+    Client(int id, std::vector<std::int64_t> rows, double feature_noise_sigma, const NetSpec& net, int classes,
+           const MethodOptions& options, const TrainSettings& train, torch::Device device, std::uint64_t seed);
+
+    // One round: adopt the global message, train local_epochs epochs, return the encoded update.
+    // Checks `stop` between batches; throws StopRequested when it fires.
+    Bytes train_round(const Bytes& global_message, int round, const TrainData& data, StopToken& stop,
+                      RunObserver& observer, ClientRoundResult& result);
+
+    int id() const { return id_; }
+    std::size_t size() const { return rows_.size(); }
+    HashNet& model() { return model_; }
+    Discriminator& discriminator() { return discriminator_; }
+
+private:
+    torch::Tensor batch_loss(const torch::Tensor& u, const torch::Tensor& y, const torch::Tensor& prototypes,
+                             const torch::Tensor& known, const std::vector<torch::Tensor>& anchor);
+    torch::Tensor normal_noise(torch::IntArrayRef sizes);
+    void discriminator_step(const torch::Tensor& u, const torch::Tensor& y, const torch::Tensor& prototypes,
+                            const torch::Tensor& known, torch::optim::Optimizer& optimizer);
+
+    int id_;
+    torch::Tensor rows_tensor_;
+    std::vector<std::int64_t> rows_;
+    double noise_sigma_;
+    int classes_, bits_;
+    MethodOptions options_;
+    TrainSettings train_;
+    torch::Device device_;
+    std::uint64_t seed_;
+    HashNet model_{nullptr};
+    Discriminator discriminator_{nullptr};
+    torch::Generator generator_;
+};
+
+}  // namespace fedhap

@@ -1,0 +1,52 @@
+#pragma once
+// The round loop: sample clients, send the global message, train, aggregate. Owns the server
+// and the clients; evaluation and persistence are the caller's.
+#include <memory>
+#include <vector>
+
+#include "fl/client.h"
+#include "fl/server.h"
+
+namespace fedhap {
+
+struct FederationSetup {
+    std::vector<std::vector<std::int64_t>> client_rows;  // rows of TrainData per client
+    std::vector<double> feature_noise_sigma;            // per client
+    NetSpec net;
+    int classes = 0;
+    MethodOptions method;
+    TrainSettings train;
+    std::uint64_t seed = 0;
+    int threads = 1;  // CPU cores to use: clients train in parallel, one core each
+};
+
+class Federation {
+public:
+    Federation(const FederationSetup& setup, TrainData data, torch::Device device);
+
+    // Runs round `round` (1-based). Throws StopRequested when stopped mid-round (the state is then
+    // that of the previous round end for the server; clients may have moved: resume from a
+    // checkpoint for exact continuation).
+    RoundMetrics run_round(int round, StopToken& stop, RunObserver& observer);
+
+    // The models to evaluate: the global one, or every client's own when weights stay local.
+    std::vector<HashNet> evaluation_models();
+    bool personalised() const { return !shares_weights(setup_.method.upload); }
+    PrototypeSnapshot prototypes(int round) const;
+    const Server& server() const { return *server_; }
+    std::size_t clients() const { return clients_.size(); }
+
+    // Checkpoint state: server + every client's network and discriminator.
+    std::vector<std::vector<float>> save_state() const;
+    void load_state(const std::vector<std::vector<float>>& state);
+
+private:
+    FederationSetup setup_;
+    TrainData data_;
+    torch::Device device_;
+    std::vector<std::unique_ptr<Client>> clients_;
+    std::unique_ptr<Server> server_;
+    HashNet global_model_{nullptr};
+};
+
+}  // namespace fedhap

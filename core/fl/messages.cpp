@@ -1,0 +1,159 @@
+#include "fl/messages.h"
+
+#include <cstring>
+#include <stdexcept>
+
+namespace fedhap {
+namespace {
+
+constexpr std::uint32_t kGlobalMagic = 0x48504731;  // "HPG1"
+constexpr std::uint32_t kUpdateMagic = 0x48505531;  // "HPU1"
+
+class Writer {
+public:
+    template <typename T>
+    void put(T v) {
+        const auto* p = reinterpret_cast<const std::uint8_t*>(&v);
+        out.insert(out.end(), p, p + sizeof(T));
+    }
+    template <typename T>
+    void put_array(const std::vector<T>& v) {
+        put<std::uint64_t>(v.size());
+        const auto* p = reinterpret_cast<const std::uint8_t*>(v.data());
+        out.insert(out.end(), p, p + v.size() * sizeof(T));
+    }
+    Bytes out;
+};
+
+class Reader {
+public:
+    explicit Reader(const Bytes& b) : b_(b) {}
+    template <typename T>
+    T get() {
+        need(sizeof(T));
+        T v;
+        std::memcpy(&v, b_.data() + at_, sizeof(T));
+        at_ += sizeof(T);
+        return v;
+    }
+    template <typename T>
+    std::vector<T> get_array() {
+        const auto n = get<std::uint64_t>();
+        if (n > (b_.size() - at_) / sizeof(T)) throw std::invalid_argument("message: array runs past the end");
+        std::vector<T> v(n);
+        std::memcpy(v.data(), b_.data() + at_, n * sizeof(T));
+        at_ += n * sizeof(T);
+        return v;
+    }
+    void finish() const {
+        if (at_ != b_.size()) throw std::invalid_argument("message: trailing bytes");
+    }
+
+private:
+    void need(std::size_t n) const {
+        if (b_.size() - at_ < n) throw std::invalid_argument("message: truncated");
+    }
+    const Bytes& b_;
+    std::size_t at_ = 0;
+};
+
+std::vector<std::uint8_t> pack_signs(const std::vector<float>& v) {
+    std::vector<std::uint8_t> bits((v.size() + 7) / 8, 0);
+    for (std::size_t i = 0; i < v.size(); ++i)
+        if (v[i] > 0) bits[i / 8] |= static_cast<std::uint8_t>(1u << (i % 8));
+    return bits;
+}
+
+std::vector<float> unpack_signs(const std::vector<std::uint8_t>& bits, std::size_t n) {
+    if (bits.size() != (n + 7) / 8) throw std::invalid_argument("message: prototype bits do not match its shape");
+    std::vector<float> v(n);
+    for (std::size_t i = 0; i < n; ++i) v[i] = (bits[i / 8] >> (i % 8)) & 1u ? 1.0f : -1.0f;
+    return v;
+}
+
+}  // namespace
+
+Bytes encode(const GlobalMessage& m) {
+    Writer w;
+    w.put(kGlobalMagic);
+    w.put<std::int32_t>(m.classes);
+    w.put<std::int32_t>(m.bits);
+    w.put_array(m.weights);
+    w.put<std::uint8_t>(m.binary_prototypes ? 1 : 0);
+    if (m.binary_prototypes) w.put_array(pack_signs(m.prototypes));
+    else w.put_array(m.prototypes);
+    w.put_array(pack_signs(std::vector<float>(m.known.begin(), m.known.end())));
+    w.put_array(m.discriminator);
+    return std::move(w.out);
+}
+
+GlobalMessage decode_global(const Bytes& bytes) {
+    Reader r(bytes);
+    if (r.get<std::uint32_t>() != kGlobalMagic) throw std::invalid_argument("message: not a global model message");
+    GlobalMessage m;
+    m.classes = r.get<std::int32_t>();
+    m.bits = r.get<std::int32_t>();
+    m.weights = r.get_array<float>();
+    m.binary_prototypes = r.get<std::uint8_t>() != 0;
+    if (m.binary_prototypes) {
+        const auto bits = r.get_array<std::uint8_t>();
+        if (!bits.empty()) m.prototypes = unpack_signs(bits, static_cast<std::size_t>(m.classes) * m.bits);
+    } else {
+        m.prototypes = r.get_array<float>();
+    }
+    const auto known_bits = r.get_array<std::uint8_t>();
+    for (float v : known_bits.empty() ? std::vector<float>() : unpack_signs(known_bits, static_cast<std::size_t>(m.classes)))
+        m.known.push_back(v > 0 ? 1 : 0);
+    m.discriminator = r.get_array<float>();
+    r.finish();
+    return m;
+}
+
+Bytes encode(const ClientUpdate& m) {
+    Writer w;
+    w.put(kUpdateMagic);
+    w.put<std::int32_t>(m.classes);
+    w.put<std::int32_t>(m.bits);
+    w.put<std::uint64_t>(m.samples);
+    w.put_array(m.weights);
+    // Only the rows of held classes travel: (class id, count, row) each.
+    std::vector<std::int32_t> held;
+    for (std::size_t c = 0; c < m.counts.size(); ++c)
+        if (m.counts[c] > 0) held.push_back(static_cast<std::int32_t>(c));
+    w.put<std::uint8_t>(m.counts.empty() ? 0 : 1);
+    w.put_array(held);
+    for (auto c : held) {
+        w.put<std::int32_t>(m.counts[static_cast<std::size_t>(c)]);
+        for (int b = 0; b < m.bits; ++b) w.put<float>(m.prototypes[static_cast<std::size_t>(c) * m.bits + b]);
+    }
+    w.put_array(m.discriminator);
+    return std::move(w.out);
+}
+
+ClientUpdate decode_update(const Bytes& bytes) {
+    Reader r(bytes);
+    if (r.get<std::uint32_t>() != kUpdateMagic) throw std::invalid_argument("message: not a client update");
+    ClientUpdate m;
+    m.classes = r.get<std::int32_t>();
+    m.bits = r.get<std::int32_t>();
+    if (m.classes < 0 || m.bits < 0) throw std::invalid_argument("message: negative shape");
+    m.samples = r.get<std::uint64_t>();
+    m.weights = r.get_array<float>();
+    const bool has_prototypes = r.get<std::uint8_t>() != 0;
+    const auto held = r.get_array<std::int32_t>();
+    if (!has_prototypes && !held.empty()) throw std::invalid_argument("message: prototype rows without counts");
+    if (has_prototypes) {
+        m.counts.assign(static_cast<std::size_t>(m.classes), 0);
+        m.prototypes.assign(static_cast<std::size_t>(m.classes) * m.bits, 0.0f);
+    }
+    for (auto c : held) {
+        if (c < 0 || c >= m.classes) throw std::invalid_argument("message: class id out of range");
+        m.counts[static_cast<std::size_t>(c)] = r.get<std::int32_t>();
+        for (int b = 0; b < m.bits; ++b) m.prototypes[static_cast<std::size_t>(c) * m.bits + b] = r.get<float>();
+    }
+    m.discriminator = r.get_array<float>();
+    r.finish();
+    return m;
+}
+
+}  // namespace fedhap

@@ -1,0 +1,67 @@
+#pragma once
+// Every federated method is a preset of the same switches (DESIGN §1), so users can study each.
+#include <string>
+#include <vector>
+
+namespace fedhap {
+
+enum class Method { Centralized, LocalOnly, FedAvgDpsh, FedAvgCsq, FedProxDpsh, FedProtoHash, FedHap };
+enum class SimilarityLoss { None, Dpsh };
+enum class PrototypeLoss { None, Bce, Mse, Ce };
+enum class PrototypeInit { Hadamard, Random, None };
+// How the server turns the clients' local prototypes p_c^k (class means of u) into P_c. DESIGN §1
+// writes the default as sign(Σ_k n_c^k p_c^k), which equals the sign of the count-weighted mean;
+// to keep the three switches distinct, "count-weighted-sign" votes with the clients' binary
+// prototypes, each weighted by its count. A tie keeps the previous bit.
+enum class PrototypeAggregation {
+    CountWeightedSign,      // P_c = sign(Σ_k n_c^k sign(p_c^k))
+    CountWeightedMeanSign,  // P_c = sign(Σ_k n_c^k p_c^k)
+    MajorityVote,           // P_c = sign(Σ_k sign(p_c^k))
+    Mean,                   // P_c = Σ_k n_c^k p_c^k / Σ_k n_c^k, real-valued (FedProto)
+    Fixed,                  // prototypes never change (CSQ centres)
+};
+enum class Upload { WeightsAndPrototypes, PrototypesOnly, WeightsOnly, Nothing };
+
+struct MethodOptions {
+    Method method = Method::FedHap;
+    SimilarityLoss similarity = SimilarityLoss::Dpsh;
+    PrototypeLoss prototype_loss = PrototypeLoss::Bce;
+    PrototypeInit init = PrototypeInit::Hadamard;
+    PrototypeAggregation aggregation = PrototypeAggregation::CountWeightedSign;
+    Upload upload = Upload::WeightsAndPrototypes;
+    bool adversarial = true;
+    bool share_discriminator = false;
+    double lambda_similarity = 1.0;
+    double lambda_prototype = 1.0;
+    double lambda_adversarial = 0.1;
+    double lambda_quantization = 0.01;
+    double ce_scale = 8.0;           // s of the cosine cross-entropy
+    double ce_margin = 0.2;          // m of the cosine cross-entropy
+    double disc_real_noise = 0.05;   // std of the noise on real (prototype) samples
+    double participation = 1.0;      // fraction of clients sampled each round
+    double fedprox_mu = 0.0;
+    double proto_dp_sigma = 0.0;     // Gaussian noise on each uploaded prototype
+};
+
+// The defaults of `method` (every switch set as that method defines it).
+MethodOptions method_preset(Method method);
+
+Method parse_method(const std::string& text);
+std::string to_string(Method m);
+std::vector<std::string> method_names();
+SimilarityLoss parse_similarity_loss(const std::string& text);
+std::string to_string(SimilarityLoss v);
+PrototypeLoss parse_prototype_loss(const std::string& text);
+std::string to_string(PrototypeLoss v);
+PrototypeInit parse_prototype_init(const std::string& text);
+std::string to_string(PrototypeInit v);
+PrototypeAggregation parse_prototype_aggregation(const std::string& text);
+std::string to_string(PrototypeAggregation v);
+Upload parse_upload(const std::string& text);
+std::string to_string(Upload v);
+
+// Uses weights aggregation (one global model) / exchanges prototypes.
+inline bool shares_weights(Upload u) { return u == Upload::WeightsAndPrototypes || u == Upload::WeightsOnly; }
+inline bool shares_prototypes(Upload u) { return u == Upload::WeightsAndPrototypes || u == Upload::PrototypesOnly; }
+
+}  // namespace fedhap

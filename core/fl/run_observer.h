@@ -1,0 +1,49 @@
+#pragma once
+// Callbacks from a federation run (called on the training thread; implementations copy what
+// they need and return quickly). All default to no-ops.
+#include <cstdint>
+#include <optional>
+#include <vector>
+
+namespace fedhap {
+
+struct ClientRoundResult {
+    int client = 0;
+    double loss = 0.0;           // mean training loss over the round's batches
+    std::uint64_t samples = 0;   // training samples processed
+    double seconds = 0.0;        // local training time
+    std::uint64_t bytes_up = 0, bytes_down = 0;
+};
+
+struct RoundMetrics {
+    int round = 0;               // 1-based
+    double loss = 0.0;           // sample-weighted mean of the clients' losses
+    std::vector<ClientRoundResult> clients;
+    std::uint64_t bytes_up = 0, bytes_down = 0;
+    double seconds = 0.0;        // wall time of the round (training + aggregation + evaluation)
+    double train_seconds = 0.0;  // summed local training time
+    std::uint64_t train_samples = 0;
+    std::optional<double> map;   // evaluated rounds only
+    int prototype_min_distance = -1;  // −1 when there are no binary prototypes
+    int prototype_bits_flipped = 0;   // since the previous round
+};
+
+// The global prototypes after a round: classes × bits values (±1, or real for "mean").
+struct PrototypeSnapshot {
+    int round = 0, classes = 0, bits = 0;
+    std::vector<float> values;
+    std::vector<std::uint8_t> known;
+    std::vector<std::uint8_t> flipped;  // classes × bits: 1 where the sign changed this round
+};
+
+class RunObserver {
+public:
+    virtual ~RunObserver() = default;
+    virtual void on_round_start(int /*round*/, int /*rounds*/) {}
+    virtual void on_client_start(int /*round*/, int /*client*/, int /*clients_this_round*/) {}
+    virtual void on_batch(int /*round*/, int /*client*/, int /*batch*/, int /*batches*/, double /*loss*/) {}
+    virtual void on_client_end(int /*round*/, const ClientRoundResult& /*result*/) {}
+    virtual void on_round_end(const RoundMetrics& /*metrics*/, const PrototypeSnapshot& /*prototypes*/) {}
+};
+
+}  // namespace fedhap

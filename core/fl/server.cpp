@@ -1,0 +1,130 @@
+#include "fl/server.h"
+
+#include <algorithm>
+#include <stdexcept>
+
+#include "losses/hash_centers.h"
+
+namespace fedhap {
+namespace {
+
+// Sample-weighted average of the non-empty vectors of `pick(update)`; leaves `into` alone when none.
+template <typename Pick>
+void weighted_average(const std::vector<ClientUpdate>& updates, Pick pick, std::vector<float>& into) {
+    double total = 0.0;
+    std::vector<double> sum;
+    for (const auto& u : updates) {
+        const std::vector<float>& v = pick(u);
+        if (v.empty() || u.samples == 0) continue;
+        if (sum.empty()) sum.assign(v.size(), 0.0);
+        if (v.size() != sum.size()) throw std::invalid_argument("server: clients sent models of different sizes");
+        const double w = static_cast<double>(u.samples);
+        for (std::size_t i = 0; i < v.size(); ++i) sum[i] += w * v[i];
+        total += w;
+    }
+    if (total == 0.0) return;
+    into.resize(sum.size());
+    for (std::size_t i = 0; i < sum.size(); ++i) into[i] = static_cast<float>(sum[i] / total);
+}
+
+}  // namespace
+
+Server::Server(std::vector<float> initial_weights, int classes, int bits, const MethodOptions& options,
+               std::vector<float> initial_prototypes, std::vector<float> initial_discriminator)
+    : classes_(classes), bits_(bits), options_(options), weights_(std::move(initial_weights)),
+      prototypes_(std::move(initial_prototypes)), discriminator_(std::move(initial_discriminator)) {
+    const std::size_t cells = static_cast<std::size_t>(classes) * bits;
+    known_.assign(static_cast<std::size_t>(classes), prototypes_.empty() ? 0 : 1);
+    if (prototypes_.empty()) prototypes_.assign(cells, 0.0f);
+    if (prototypes_.size() != cells) throw std::invalid_argument("server: prototypes must be classes x bits");
+    flipped_.assign(cells, 0);
+}
+
+GlobalMessage Server::global_message() const {
+    GlobalMessage m;
+    m.classes = classes_;
+    m.bits = bits_;
+    if (shares_weights(options_.upload)) m.weights = weights_;
+    const bool any_known = std::find(known_.begin(), known_.end(), 1) != known_.end();
+    if (any_known) {
+        m.prototypes = prototypes_;
+        m.known = known_;
+    }
+    m.binary_prototypes = binary_prototypes();
+    if (options_.share_discriminator) m.discriminator = discriminator_;
+    return m;
+}
+
+void Server::aggregate(const std::vector<ClientUpdate>& updates) {
+    if (shares_weights(options_.upload)) weighted_average(updates, [](const ClientUpdate& u) -> const auto& { return u.weights; }, weights_);
+    if (options_.share_discriminator)
+        weighted_average(updates, [](const ClientUpdate& u) -> const auto& { return u.discriminator; }, discriminator_);
+    std::fill(flipped_.begin(), flipped_.end(), 0);
+    if (shares_prototypes(options_.upload) && options_.aggregation != PrototypeAggregation::Fixed) aggregate_prototypes(updates);
+}
+
+void Server::aggregate_prototypes(const std::vector<ClientUpdate>& updates) {
+    const auto agg = options_.aggregation;
+    for (int c = 0; c < classes_; ++c) {
+        double holders = 0.0;
+        std::vector<double> sum(static_cast<std::size_t>(bits_), 0.0);
+        for (const auto& u : updates) {
+            if (u.counts.empty() || u.counts[static_cast<std::size_t>(c)] <= 0) continue;
+            const double n = u.counts[static_cast<std::size_t>(c)];
+            holders += n;
+            for (int b = 0; b < bits_; ++b) {
+                const float p = u.prototypes[static_cast<std::size_t>(c) * bits_ + b];
+                const double sign = p >= 0 ? 1.0 : -1.0;
+                switch (agg) {
+                    case PrototypeAggregation::CountWeightedSign: sum[b] += n * sign; break;
+                    case PrototypeAggregation::MajorityVote: sum[b] += sign; break;
+                    default: sum[b] += n * p; break;  // mean-sign and mean
+                }
+            }
+        }
+        if (holders == 0.0) continue;  // nobody holds it: keep the previous prototype
+        for (int b = 0; b < bits_; ++b) {
+            const std::size_t i = static_cast<std::size_t>(c) * bits_ + b;
+            const float before = prototypes_[i];
+            if (agg == PrototypeAggregation::Mean) {
+                prototypes_[i] = static_cast<float>(sum[b] / holders);
+            } else if (sum[b] != 0.0) {
+                prototypes_[i] = sum[b] > 0 ? 1.0f : -1.0f;
+            } else if (before == 0.0f) {
+                prototypes_[i] = 1.0f;  // a tie on a fresh class: sign(0) = +1
+            }
+            flipped_[i] = known_[static_cast<std::size_t>(c)] && ((before > 0) != (prototypes_[i] > 0)) ? 1 : 0;
+        }
+        known_[static_cast<std::size_t>(c)] = 1;
+    }
+}
+
+int Server::bits_flipped() const {
+    int n = 0;
+    for (auto f : flipped_) n += f;
+    return n;
+}
+
+int Server::prototype_min_distance() const {
+    if (!binary_prototypes()) return -1;
+    std::vector<float> rows;
+    int k = 0;
+    for (int c = 0; c < classes_; ++c)
+        if (known_[static_cast<std::size_t>(c)]) {
+            rows.insert(rows.end(), prototypes_.begin() + static_cast<std::ptrdiff_t>(c) * bits_,
+                        prototypes_.begin() + static_cast<std::ptrdiff_t>(c + 1) * bits_);
+            ++k;
+        }
+    return k < 2 ? -1 : min_pairwise_distance(rows, k, bits_);
+}
+
+void Server::restore(std::vector<float> weights, std::vector<float> prototypes, std::vector<std::uint8_t> known,
+                     std::vector<float> discriminator) {
+    weights_ = std::move(weights);
+    prototypes_ = std::move(prototypes);
+    known_ = std::move(known);
+    discriminator_ = std::move(discriminator);
+    std::fill(flipped_.begin(), flipped_.end(), 0);
+}
+
+}  // namespace fedhap

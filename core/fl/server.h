@@ -1,0 +1,42 @@
+#pragma once
+// The server: aggregates client weights (FedAvg, sample-weighted) and the global prototypes.
+#include <cstdint>
+#include <vector>
+
+#include "fl/messages.h"
+#include "fl/method_options.h"
+
+namespace fedhap {
+
+class Server {
+public:
+    // initial_prototypes: classes × bits, or empty when the method starts without prototypes.
+    Server(std::vector<float> initial_weights, int classes, int bits, const MethodOptions& options,
+           std::vector<float> initial_prototypes, std::vector<float> initial_discriminator);
+
+    GlobalMessage global_message() const;
+    // Folds this round's updates in (a class nobody holds keeps its previous prototype).
+    void aggregate(const std::vector<ClientUpdate>& updates);
+
+    const std::vector<float>& weights() const { return weights_; }
+    const std::vector<float>& prototypes() const { return prototypes_; }
+    const std::vector<std::uint8_t>& known() const { return known_; }
+    const std::vector<std::uint8_t>& flipped() const { return flipped_; }
+    int bits_flipped() const;
+    int prototype_min_distance() const;  // over known classes; −1 without binary prototypes
+    bool binary_prototypes() const { return options_.aggregation != PrototypeAggregation::Mean; }
+
+    // For checkpoints.
+    void restore(std::vector<float> weights, std::vector<float> prototypes, std::vector<std::uint8_t> known,
+                 std::vector<float> discriminator);
+    const std::vector<float>& discriminator() const { return discriminator_; }
+
+private:
+    void aggregate_prototypes(const std::vector<ClientUpdate>& updates);
+    int classes_, bits_;
+    MethodOptions options_;
+    std::vector<float> weights_, prototypes_, discriminator_;
+    std::vector<std::uint8_t> known_, flipped_;
+};
+
+}  // namespace fedhap

@@ -1,0 +1,17 @@
+#pragma once
+// Pulling relaxed codes u (N×B, in (−1,1)) towards class prototypes / hash centres (±1).
+#include <torch/types.h>
+
+namespace fedhap {
+
+// BCE((u+1)/2, (t+1)/2) averaged over N×B; t: N×B targets (each code's own prototype). CSQ's loss.
+torch::Tensor prototype_bce_loss(const torch::Tensor& u, const torch::Tensor& targets);
+// mean((u − t)²); FedProto's pull.
+torch::Tensor prototype_mse_loss(const torch::Tensor& u, const torch::Tensor& targets);
+// Cross-entropy over scaled cosine similarity to ALL C prototypes P (C×B) with an additive margin
+// on the true class: logits = s·(cos(u, P_c) − m·[c = y]). Classes a client lacks still act as
+// negatives. labels: N (int64).
+torch::Tensor prototype_ce_loss(const torch::Tensor& u, const torch::Tensor& prototypes, const torch::Tensor& labels,
+                                double scale, double margin);
+
+}  // namespace fedhap

@@ -1,0 +1,234 @@
+// Whole experiments on a tiny generated dataset: reproducibility, stop + resume, the run folder,
+// config validation, and `fedhap run`.
+#include <QtTest>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "experiment/experiment_config.h"
+#include "experiment/experiment_runner.h"
+#include "test_files.h"
+
+using namespace fedhap;
+using fedhap::test::TempDir;
+
+namespace {
+
+// A tiny MNIST-style folder: 10 classes of 8×8 images, class c bright where pixel % 10 == c, plus noise.
+void write_tiny_mnist(const std::string& dir, int train_per_class, int test_per_class) {
+    auto images = [](int per_class, unsigned seed) {
+        std::vector<std::uint8_t> b{0, 0, 8, 3};
+        const std::uint32_t n = static_cast<std::uint32_t>(per_class * 10);
+        for (std::uint32_t v : {n, 8u, 8u})
+            for (int s = 24; s >= 0; s -= 8) b.push_back(static_cast<std::uint8_t>(v >> s));
+        for (std::uint32_t i = 0; i < n; ++i)
+            for (int p = 0; p < 64; ++p) {
+                seed = seed * 1103515245u + 12345u;
+                b.push_back(static_cast<std::uint8_t>((p % 10 == static_cast<int>(i % 10) ? 160 : 20) + (seed >> 16) % 80));
+            }
+        return b;
+    };
+    auto labels = [](int per_class) {
+        std::vector<std::uint8_t> b{0, 0, 8, 1};
+        const std::uint32_t n = static_cast<std::uint32_t>(per_class * 10);
+        for (int s = 24; s >= 0; s -= 8) b.push_back(static_cast<std::uint8_t>(n >> s));
+        for (std::uint32_t i = 0; i < n; ++i) b.push_back(static_cast<std::uint8_t>(i % 10));
+        return b;
+    };
+    test::write_bytes(dir + "/train-images-idx3-ubyte", images(train_per_class, 1));
+    test::write_bytes(dir + "/train-labels-idx1-ubyte", labels(train_per_class));
+    test::write_bytes(dir + "/t10k-images-idx3-ubyte", images(test_per_class, 2));
+    test::write_bytes(dir + "/t10k-labels-idx1-ubyte", labels(test_per_class));
+}
+
+ExperimentConfig tiny_config(const std::string& data_dir, Method method = Method::FedHap) {
+    ExperimentConfig c;
+    c.dataset = DatasetKind::Mnist;
+    c.data_path = data_dir;
+    c.sizes = SplitSizes{5, 20};
+    c.partition.clients = 3;
+    c.partition.alpha = 0.5;
+    c.partition.min_partition_size = 2;
+    c.bits = 16;
+    c.hidden = 32;
+    c.rounds = 4;
+    c.batch_size = 16;
+    c.eval_every = 1;
+    c.eval_database_sample = 0;
+    c.threads = 2;
+    c.device = "cpu";
+    c.method = method_preset(method);
+    return c;
+}
+
+std::string read_text(const std::string& path) {
+    std::ifstream in(path);
+    std::stringstream s;
+    s << in.rdbuf();
+    return s.str();
+}
+
+// metrics.jsonl without the timing fields, which differ from run to run.
+std::string metrics_without_timings(const std::string& path) {
+    std::string out;
+    std::istringstream in(read_text(path));
+    for (std::string line; std::getline(in, line);) {
+        QJsonObject o = QJsonDocument::fromJson(QByteArray::fromStdString(line)).object();
+        o.remove("seconds");
+        o.remove("train_seconds");
+        out += QJsonDocument(o).toJson(QJsonDocument::Compact).toStdString() + "\n";
+    }
+    return out;
+}
+
+class StopAfter : public RunObserver {
+public:
+    StopAfter(StopToken& stop, int round) : stop_(stop), round_(round) {}
+    void on_round_start(int round, int) override {
+        if (round == round_) stop_.request_stop();
+    }
+
+private:
+    StopToken& stop_;
+    int round_;
+};
+
+}  // namespace
+
+class ExperimentTest : public QObject {
+    Q_OBJECT
+private:
+    TempDir data_;
+
+private Q_SLOTS:
+    void initTestCase() { write_tiny_mnist(data_.path(), 30, 8); }
+
+    void same_seed_same_metrics_and_a_complete_run_folder() {
+        TempDir a, b;
+        StopToken s1, s2;
+        RunObserver quiet;
+        const ExperimentConfig c = tiny_config(data_.path());
+        const RunSummary ra = run_experiment(c, {a.path(), false}, quiet, s1);
+        run_experiment(c, {b.path(), false}, quiet, s2);
+        QCOMPARE(ra.rounds, 4);
+        QVERIFY(ra.map_all > 0.0 && ra.map_all <= 1.0);
+        QVERIFY(ra.train_images_per_s > 0);
+        const std::string ma = metrics_without_timings(a.file("metrics.jsonl"));
+        QCOMPARE(std::count(ma.begin(), ma.end(), '\n'), 4L);
+        QVERIFY(ma.find("\"map\"") != std::string::npos);
+        QCOMPARE(ma, metrics_without_timings(b.file("metrics.jsonl")));
+        for (const char* f : {"config.json", "summary.json", "checkpoint.bin", "query_codes.npy", "db_codes.npy",
+                              "query_labels.npy", "db_labels.npy", "prototypes/round_0004.npy"})
+            QVERIFY2(std::filesystem::exists(a.file(f)), f);
+        QCOMPARE(load_config_file(a.file("config.json")).rounds, 4);
+        const QJsonObject summary = QJsonDocument::fromJson(QByteArray::fromStdString(read_text(a.file("summary.json")))).object();
+        QCOMPARE(summary["map_all"].toDouble(), ra.map_all);
+        QVERIFY(summary["bytes_up"].toDouble() > 0);
+        // Bytes: every round each of 3 clients gets the same global message.
+        const QJsonObject first = QJsonDocument::fromJson(QByteArray::fromStdString(ma.substr(0, ma.find('\n')))).object();
+        QCOMPARE(first["bytes_down"].toDouble(), 3 * first["clients"].toArray()[0].toObject()["bytes_down"].toDouble());
+    }
+
+    void stop_after_two_rounds_then_resume_matches_a_straight_run() {
+        TempDir straight, resumed;
+        RunObserver quiet;
+        StopToken s1;
+        const ExperimentConfig c = tiny_config(data_.path());
+        run_experiment(c, {straight.path(), false}, quiet, s1);
+
+        StopToken s2;
+        StopAfter stopper(s2, 3);  // stop as round 3 starts: rounds 1–2 are checkpointed
+        const RunSummary part = run_experiment(c, {resumed.path(), false}, stopper, s2);
+        QVERIFY(part.stopped);
+        QCOMPARE(part.rounds, 2);
+        StopToken s3;
+        const RunSummary rest = run_experiment(c, {resumed.path(), true}, quiet, s3);
+        QCOMPARE(rest.rounds, 4);
+        QCOMPARE(metrics_without_timings(resumed.file("metrics.jsonl")), metrics_without_timings(straight.file("metrics.jsonl")));
+        // A resume must not silently change the experiment.
+        ExperimentConfig other = c;
+        other.lr = 0.01;
+        StopToken s4;
+        QVERIFY_THROWS_EXCEPTION(std::invalid_argument, run_experiment(other, {resumed.path(), true}, quiet, s4));
+    }
+
+    void every_method_runs() {
+        for (const auto& name : method_names()) {
+            ExperimentConfig c = tiny_config(data_.path(), parse_method(name));
+            c.rounds = 2;
+            StopToken stop;
+            RunObserver quiet;
+            const RunSummary s = run_experiment(c, {}, quiet, stop);
+            QVERIFY2(s.map_all > 0.0, name.c_str());
+            QCOMPARE(s.method, name);
+            if (name == "local-only") QVERIFY(s.bytes_up < 200 * 2 * 3);  // no weights, no prototypes go up
+        }
+    }
+
+    void config_round_trips_and_errors_name_the_key() {
+        ExperimentConfig c = tiny_config(data_.path());
+        c.method.ce_margin = 0.3;
+        c.method.aggregation = PrototypeAggregation::MajorityVote;
+        const ExperimentConfig back = config_from_json(config_to_json(c));
+        QCOMPARE(config_to_json(back), config_to_json(c));
+        auto error_of = [](const std::string& json) {
+            try {
+                config_from_json(json, "x.json");
+            } catch (const ConfigError& e) {
+                return std::string(e.what());
+            }
+            return std::string("no error");
+        };
+        QCOMPARE(error_of(R"({"training": {"lrr": 0.1}})"), std::string("x.json: training.lrr: unknown key"));
+        QCOMPARE(error_of(R"({"training": {"rounds": 0}})"), std::string("x.json: training.rounds: must be in 1..100000 (got 0)"));
+        QCOMPARE(error_of(R"({"training": {"rounds": "ten"}})"), std::string("x.json: training.rounds: must be an integer"));
+        QVERIFY(error_of(R"({"method": {"name": "fedsgd"}})").find("x.json: method.name: unknown method 'fedsgd'") == 0);
+        QVERIFY(error_of(R"({"partition": {"alpha": -1}})").find("x.json: partition.alpha: must be in") == 0);
+        QCOMPARE(error_of(R"({"training": {"device": "tpu"}})"),
+                 std::string("x.json: training.device: must be auto, cpu, cuda or cuda:N (got 'tpu')"));
+        QVERIFY(error_of("{oops").find("x.json: not valid JSON") == 0);
+        // A method's own defaults apply before the switches given.
+        const ExperimentConfig csq = config_from_json(R"({"method": {"name": "fedavg-csq", "lambda_q": 0.5}})");
+        QCOMPARE(csq.method.aggregation, PrototypeAggregation::Fixed);
+        QCOMPARE(csq.method.lambda_quantization, 0.5);
+    }
+
+    void classroom_preset_loads() {
+        const ExperimentConfig c = load_config_file(std::string(FEDHAP_SOURCE_DIR) + "/resources/presets/classroom.json");
+        QCOMPARE(c.method.method, Method::FedHap);
+        QCOMPARE(c.partition.clients, std::size_t(10));
+        QCOMPARE(c.partition.alpha, 0.1);
+        QCOMPARE(c.bits, 32);
+        QCOMPARE(c.rounds, 20);
+        QCOMPARE(c.local_epochs, 1);
+    }
+
+    void cli_run_and_its_errors() {
+        TempDir out;
+        const std::string cfg = out.file("tiny.json");
+        std::ofstream(cfg) << config_to_json(tiny_config(data_.path()));
+        auto r = test::run_cli({"run", "--config", cfg, "--rounds", "2", "--out", out.file("run"), "--format", "json"});
+        QVERIFY2(r.exit_code == 0, r.err.c_str());
+        const QJsonObject j = QJsonDocument::fromJson(QByteArray::fromStdString(r.out)).object();
+        QCOMPARE(j["rounds"].toInt(), 2);
+        QVERIFY(j["map_all"].toDouble() > 0);
+        QVERIFY(r.err.find("round 2/2") != std::string::npos);  // the progress line
+        r = test::run_cli({"run", "--config", cfg, "--rounds", "3", "--out", out.file("run"), "--resume", "--format", "json"});
+        QVERIFY2(r.exit_code == 0, r.err.c_str());
+        QCOMPARE(QJsonDocument::fromJson(QByteArray::fromStdString(r.out)).object()["rounds"].toInt(), 3);
+
+        std::ofstream(out.file("bad.json")) << R"({"model": {"bitz": 32}})";
+        r = test::run_cli({"run", "--config", out.file("bad.json")});
+        QCOMPARE(r.exit_code, 1);
+        QVERIFY2(r.err.find("bad.json: model.bitz: unknown key") != std::string::npos, r.err.c_str());
+        r = test::run_cli({"run", "--config", cfg, "--device", "cuda:7"});
+        QVERIFY(r.exit_code != 0);
+        QCOMPARE(std::count(r.err.begin(), r.err.end(), '\n'), 1L);
+        r = test::run_cli({"run", "--method", "fedsgd"});
+        QCOMPARE(r.exit_code, 2);
+    }
+};
+
+QTEST_APPLESS_MAIN(ExperimentTest)
+#include "test_experiment.moc"

@@ -1,0 +1,93 @@
+// Every loss against values worked out by hand (plain arithmetic, no torch), and the hash centres.
+#include <QtTest>
+
+#include <torch/torch.h>
+
+#include <cmath>
+
+#include "losses/adversarial_loss.h"
+#include "losses/dpsh_loss.h"
+#include "losses/hash_centers.h"
+#include "losses/prototype_losses.h"
+#include "losses/regularizers.h"
+
+using namespace fedhap;
+
+namespace {
+double value(const torch::Tensor& t) { return t.item<double>(); }
+torch::Tensor rows(std::vector<float> v, std::int64_t cols) {
+    return torch::tensor(v).view({static_cast<std::int64_t>(v.size()) / cols, cols});
+}
+}  // namespace
+
+class LossesTest : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void dpsh_by_hand() {
+        // u1 = (0.5, 0.5), u2 = (0.5, −0.5), different classes.
+        // Θ11 = ½·0.5 = 0.25 = Θ22, Θ12 = Θ21 = 0; s = I.
+        // pair term log(1+e^Θ) − sΘ: diagonal log(1+e^0.25) − 0.25, off-diagonal log 2.
+        // quantisation 0.1·mean((u − sign u)²) = 0.1·0.25.
+        const double diag = std::log1p(std::exp(0.25)) - 0.25, off = std::log(2.0);
+        const double expected = (2 * diag + 2 * off) / 4 + 0.1 * 0.25;
+        const auto l = dpsh_loss(rows({0.5f, 0.5f, 0.5f, -0.5f}, 2), torch::tensor({0, 1}, torch::kInt64));
+        QVERIFY(std::abs(value(l) - expected) < 1e-6);
+        // Same class: the off-diagonal pairs are now similar: log 2 − 0 as Θ12 = 0 still.
+        const auto same = dpsh_loss(rows({0.5f, 0.5f, 0.5f, -0.5f}, 2), torch::tensor({3, 3}, torch::kInt64));
+        QVERIFY(std::abs(value(same) - expected) < 1e-6);
+        // Similar codes that agree score lower when labelled similar.
+        const auto u = rows({0.9f, 0.9f, 0.9f, 0.9f}, 2);
+        QVERIFY(value(dpsh_loss(u, torch::tensor({1, 1}, torch::kInt64))) < value(dpsh_loss(u, torch::tensor({1, 2}, torch::kInt64))));
+    }
+    void prototype_losses_by_hand() {
+        // u = 0 → p = ½ → BCE = ln 2 whatever the target.
+        QVERIFY(std::abs(value(prototype_bce_loss(torch::zeros({2, 3}), torch::ones({2, 3}))) - std::log(2.0)) < 1e-6);
+        // u = 0.5, t = +1 → p = 0.75 → −ln 0.75; t = −1 → −ln 0.25.
+        QVERIFY(std::abs(value(prototype_bce_loss(torch::full({1, 1}, 0.5), torch::ones({1, 1}))) + std::log(0.75)) < 1e-6);
+        QVERIFY(std::abs(value(prototype_bce_loss(torch::full({1, 1}, 0.5), -torch::ones({1, 1}))) + std::log(0.25)) < 1e-6);
+        QVERIFY(std::isfinite(value(prototype_bce_loss(torch::ones({1, 4}), -torch::ones({1, 4})))));  // saturated tanh
+        QVERIFY(std::abs(value(prototype_mse_loss(rows({0.5f, -1.0f}, 2), rows({1.0f, 1.0f}, 2))) - (0.25 + 4.0) / 2) < 1e-6);
+        // u = P0 exactly, P0 ⟂ P1: cos = (1, 0); logits = s·(1 − m, 0); CE = −log softmax_0.
+        const double s = 8.0, m = 0.2;
+        const double expected = -std::log(std::exp(s * (1 - m)) / (std::exp(s * (1 - m)) + 1.0));
+        const auto protos = rows({1, 1, 1, 1, 1, -1, 1, -1}, 4);
+        const auto ce = prototype_ce_loss(rows({0.5f, 0.5f, 0.5f, 0.5f}, 4), protos, torch::tensor({0}, torch::kInt64), s, m);
+        QVERIFY2(std::abs(value(ce) - expected) < 1e-5, qPrintable(QString::number(value(ce))));
+    }
+    void adversarial_and_regularisers_by_hand() {
+        const auto zero = torch::zeros({3});
+        QVERIFY(std::abs(value(discriminator_loss(zero, zero)) - 2 * std::log(2.0)) < 1e-6);
+        QVERIFY(std::abs(value(generator_loss(zero)) - std::log(2.0)) < 1e-6);
+        // logit 2 on a fake: −log σ(2).
+        QVERIFY(std::abs(value(generator_loss(torch::full({1}, 2.0))) + std::log(1 / (1 + std::exp(-2.0)))) < 1e-6);
+        QVERIFY(std::abs(value(quantization_loss(rows({0.5f, -1.0f, 0.0f, 1.0f}, 2))) - (0.25 + 0 + 1 + 0) / 4) < 1e-6);
+        torch::nn::Linear lin(2, 1);
+        {
+            torch::NoGradGuard g;
+            lin->weight.fill_(3.0);
+            lin->bias.fill_(1.0);
+        }
+        std::vector<torch::Tensor> anchor{torch::zeros({1, 2}), torch::ones({1})};
+        // μ/2·((3² + 3²) + (1 − 1)²) with μ = 0.1 → 0.9.
+        QVERIFY(std::abs(value(proximal_term(*lin, anchor, 0.1)) - 0.9) < 1e-6);
+    }
+    void hash_centres() {
+        const auto h = hadamard_centers(10, 32, 0);
+        QCOMPARE(h.size(), std::size_t(320));
+        for (float v : h) QVERIFY(v == 1.0f || v == -1.0f);
+        QCOMPARE(min_pairwise_distance(h, 10, 32), 16);  // Hadamard rows are orthogonal
+        const auto pm = hadamard_centers(64, 32, 0);  // [H; −H]: row c+32 = −row c
+        for (int j = 0; j < 32; ++j) QCOMPARE(pm[static_cast<std::size_t>(33 * 32 + j)], -pm[static_cast<std::size_t>(32 + j)]);
+        const auto r = random_balanced_codes(10, 12, 1);  // 12 bits: not a power of two
+        QVERIFY(min_pairwise_distance(r, 10, 12) > 3);
+        for (int c = 0; c < 10; ++c) {
+            int ones = 0;
+            for (int j = 0; j < 12; ++j) ones += r[static_cast<std::size_t>(c * 12 + j)] > 0;
+            QCOMPARE(ones, 6);
+        }
+        QVERIFY(hadamard_centers(10, 24, 5) == random_balanced_codes(10, 24, 5));
+    }
+};
+
+QTEST_APPLESS_MAIN(LossesTest)
+#include "test_losses.moc"
