@@ -3,6 +3,7 @@
 #include <torch/torch.h>
 
 #include <cstring>
+#include <thread>
 
 namespace fedhap {
 
@@ -15,17 +16,35 @@ torch::Tensor image_tensor(const Dataset& data, const std::vector<std::size_t>& 
 }
 
 std::vector<float> encode_images(HashNet& model, const Dataset& data, const std::vector<std::size_t>& rows,
-                                 torch::Device device, int batch_size) {
-    torch::NoGradGuard no_grad;  // thread-local: set here, in the thread that encodes
+                                 torch::Device device, int threads, int batch_size) {
     const bool was_training = model->is_training();
     model->eval();
-    std::vector<float> codes;
-    codes.reserve(rows.size() * static_cast<std::size_t>(model->spec().bits));
-    for (std::size_t from = 0; from < rows.size(); from += static_cast<std::size_t>(batch_size)) {
-        const std::vector<std::size_t> part(rows.begin() + static_cast<std::ptrdiff_t>(from),
-                                            rows.begin() + static_cast<std::ptrdiff_t>(std::min(rows.size(), from + batch_size)));
-        const torch::Tensor u = model->forward(image_tensor(data, part, device)).to(torch::kCPU).contiguous();
-        codes.insert(codes.end(), u.data_ptr<float>(), u.data_ptr<float>() + u.numel());
+    const std::size_t bits = static_cast<std::size_t>(model->spec().bits);
+    std::vector<float> codes(rows.size() * bits);
+    const std::size_t batches = (rows.size() + batch_size - 1) / static_cast<std::size_t>(batch_size);
+    const int cores = threads > 0 ? threads : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+    const std::size_t workers = device.is_cuda() ? 1 : std::min<std::size_t>(static_cast<std::size_t>(cores), batches);
+    auto encode_batches = [&](std::size_t first, std::size_t step) {
+        c10::InferenceMode inference;  // thread-local, like NoGradGuard: set in the encoding thread
+        for (std::size_t b = first; b < batches; b += step) {
+            const std::size_t from = b * static_cast<std::size_t>(batch_size), to = std::min(rows.size(), from + batch_size);
+            const std::vector<std::size_t> part(rows.begin() + static_cast<std::ptrdiff_t>(from), rows.begin() + static_cast<std::ptrdiff_t>(to));
+            const torch::Tensor u = model->forward(image_tensor(data, part, device)).to(torch::kCPU).contiguous();
+            std::memcpy(codes.data() + from * bits, u.data_ptr<float>(), static_cast<std::size_t>(u.numel()) * sizeof(float));
+        }
+    };
+    if (workers <= 1) {
+        encode_batches(0, 1);
+    } else {
+        const int previous = torch::get_num_threads();
+        std::vector<std::thread> pool;
+        for (std::size_t w = 0; w < workers; ++w)
+            pool.emplace_back([&, w] {
+                torch::set_num_threads(std::max(1, cores / static_cast<int>(workers)));
+                encode_batches(w, workers);
+            });
+        for (auto& t : pool) t.join();
+        torch::set_num_threads(previous);
     }
     model->train(was_training);
     return codes;

@@ -8,9 +8,11 @@
 namespace fedhap {
 
 // Images of `data` at `rows` → rows.size() × B relaxed codes, row order. Converts uint8 pixels
-// to float one batch at a time, so memory stays at one batch of images.
+// to float one batch at a time, so memory stays at one batch of images per thread. On the CPU
+// `threads` workers (0 = all cores) encode interleaved batches, one intra-op thread each: for
+// this small network that uses the cores better than intra-op parallelism.
 std::vector<float> encode_images(HashNet& model, const Dataset& data, const std::vector<std::size_t>& rows,
-                                 torch::Device device, int batch_size = 1000);
+                                 torch::Device device, int threads = 0, int batch_size = 500);
 
 // The train images at `rows` as one float tensor in [0,1] on `device`.
 torch::Tensor image_tensor(const Dataset& data, const std::vector<std::size_t>& rows, torch::Device device);

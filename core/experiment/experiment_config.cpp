@@ -113,6 +113,8 @@ void read_method(Section s, MethodOptions& m) {
     s.real("lambda_q", m.lambda_quantization, 0, 1e6);
     s.real("ce_scale", m.ce_scale, 1e-6, 1e6);
     s.real("ce_margin", m.ce_margin, 0, 2);
+    s.real("logit_adjust", m.logit_adjust, 0, 100);
+    s.real("server_momentum", m.server_momentum, 0, 0.999);
     s.real("disc_real_noise", m.disc_real_noise, 0, 10);
     s.real("participation", m.participation, 1e-9, 1);
     s.real("fedprox_mu", m.fedprox_mu, 0, 1e6);
@@ -135,6 +137,8 @@ json method_json(const MethodOptions& m) {
             {"lambda_q", m.lambda_quantization},
             {"ce_scale", m.ce_scale},
             {"ce_margin", m.ce_margin},
+            {"logit_adjust", m.logit_adjust},
+            {"server_momentum", m.server_momentum},
             {"disc_real_noise", m.disc_real_noise},
             {"participation", m.participation},
             {"fedprox_mu", m.fedprox_mu},

@@ -37,13 +37,13 @@ struct Evaluated {
 
 // Mean over `models` of the retrieval metrics of `queries` against `database`.
 Evaluated evaluate(std::vector<HashNet> models, const Dataset& data, const std::vector<std::size_t>& queries,
-                   const std::vector<std::size_t>& database, torch::Device device, int bits) {
+                   const std::vector<std::size_t>& database, torch::Device device, int bits, int threads) {
     Evaluated out;
     const LabelSet ql = labels_of(data, queries), dl = labels_of(data, database);
     for (std::size_t m = 0; m < models.size(); ++m) {
         const auto t = Clock::now();
-        std::vector<float> q = encode_images(models[m], data, queries, device);
-        std::vector<float> d = encode_images(models[m], data, database, device);
+        std::vector<float> q = encode_images(models[m], data, queries, device, threads);
+        std::vector<float> d = encode_images(models[m], data, database, device, threads);
         out.encode_seconds += since(t);
         out.encoded += queries.size() + database.size();
         const RetrievalMetrics r = evaluate_retrieval(pack_codes(queries.size(), static_cast<std::size_t>(bits), q), ql,
@@ -118,6 +118,12 @@ RunSummary run_experiment(const ExperimentConfig& config, const RunOptions& opti
     train.images = image_tensor(data, split.train, device);
     train.labels = torch::tensor(std::vector<std::int64_t>(train_labels.begin(), train_labels.end()), torch::kInt64).to(device);
     train.classes = setup.classes;
+    {
+        std::vector<std::vector<std::size_t>> counts(setup.client_rows.size(), std::vector<std::size_t>(data.num_classes(), 0));
+        for (std::size_t k = 0; k < setup.client_rows.size(); ++k)
+            for (auto r : setup.client_rows[k]) ++counts[k][static_cast<std::size_t>(train_labels[static_cast<std::size_t>(r)])];
+        observer.on_data(data, split, counts);
+    }
     Federation federation(setup, train, device);
     summary.parameters = static_cast<std::uint64_t>(parameter_count(*federation.evaluation_models().front()));
 
@@ -156,7 +162,10 @@ RunSummary run_experiment(const ExperimentConfig& config, const RunOptions& opti
             RoundMetrics m = federation.run_round(round, stop, observer);
             if (config.eval_every > 0 && round % config.eval_every == 0) {
                 const auto t = Clock::now();
-                m.map = evaluate(federation.evaluation_models(), data, split.query, db_sample, device, config.bits).map;
+                Evaluated e = evaluate(federation.evaluation_models(), data, split.query, db_sample, device, config.bits, threads);
+                m.map = e.map;
+                observer.on_codes({round, false, config.bits, e.map, split.query, db_sample, std::move(e.query_codes),
+                                   std::move(e.db_codes)});
                 m.seconds += since(t);
             }
             summary.bytes_up += m.bytes_up;
@@ -180,10 +189,13 @@ RunSummary run_experiment(const ExperimentConfig& config, const RunOptions& opti
     summary.train_images_per_s = summary.train_seconds > 0 ? summary.train_samples / summary.train_seconds : 0.0;
 
     if (!summary.stopped) {
-        const Evaluated full = evaluate(federation.evaluation_models(), data, split.query, split.database, device, config.bits);
+        const Evaluated full =
+            evaluate(federation.evaluation_models(), data, split.query, split.database, device, config.bits, threads);
         summary.map_all = full.map;
         summary.p_at_h2 = full.p_at_h2;
         summary.encode_images_per_s = full.encode_seconds > 0 ? full.encoded / full.encode_seconds : 0.0;
+        observer.on_codes({summary.rounds, true, config.bits, full.map, split.query, split.database, full.query_codes,
+                           full.db_codes});
         if (dir) {
             const auto b = static_cast<std::size_t>(config.bits);
             write_npy(dir->file("query_codes.npy"), npy_from_floats({split.query.size(), b}, full.query_codes));

@@ -32,6 +32,14 @@ Client::Client(int id, std::vector<std::int64_t> rows, double feature_noise_sigm
     rows_tensor_ = torch::tensor(rows_, torch::kInt64).to(device);
 }
 
+void Client::set_class_prior(const TrainData& data) {
+    if (options_.logit_adjust <= 0 || logit_offset_.defined()) return;
+    // Add-one smoothed prior of this client's labels: absent classes keep a small weight.
+    const torch::Tensor counts = torch::bincount(data.labels.index_select(0, rows_tensor_).cpu(), {}, classes_).to(torch::kFloat32);
+    const torch::Tensor prior = (counts + 1) / (counts.sum() + classes_);
+    logit_offset_ = (options_.logit_adjust * prior.log()).to(device_);
+}
+
 torch::Tensor Client::normal_noise(torch::IntArrayRef sizes) {
     // Drawn on the CPU from this client's own generator: clients may train in parallel threads,
     // and a resumed run must draw the same numbers.
@@ -53,7 +61,7 @@ torch::Tensor Client::batch_loss(const torch::Tensor& u, const torch::Tensor& y,
                 case PrototypeLoss::Bce: pull = prototype_bce_loss(uk, prototypes.index_select(0, yk)); break;
                 case PrototypeLoss::Mse: pull = prototype_mse_loss(uk, prototypes.index_select(0, yk)); break;
                 case PrototypeLoss::Ce:
-                    pull = prototype_ce_loss(uk, prototypes, yk, options_.ce_scale, options_.ce_margin);
+                    pull = prototype_ce_loss(uk, prototypes, yk, options_.ce_scale, options_.ce_margin, logit_offset_);
                     break;
                 case PrototypeLoss::None: break;
             }
@@ -88,6 +96,7 @@ Bytes Client::train_round(const Bytes& global_bytes, int round, const TrainData&
                           RunObserver& observer, ClientRoundResult& result) {
     const auto start = std::chrono::steady_clock::now();
     const GlobalMessage global = decode_global(global_bytes);
+    set_class_prior(data);
     if (!global.weights.empty()) load_weights(*model_, global.weights);
     if (!global.discriminator.empty()) load_weights(*discriminator_, global.discriminator);
     torch::Tensor prototypes, known;

@@ -35,6 +35,7 @@ private:
     torch::Tensor batch_loss(const torch::Tensor& u, const torch::Tensor& y, const torch::Tensor& prototypes,
                              const torch::Tensor& known, const std::vector<torch::Tensor>& anchor);
     torch::Tensor normal_noise(torch::IntArrayRef sizes);
+    void set_class_prior(const TrainData& data);
     void discriminator_step(const torch::Tensor& u, const torch::Tensor& y, const torch::Tensor& prototypes,
                             const torch::Tensor& known, torch::optim::Optimizer& optimizer);
 
@@ -50,6 +51,7 @@ private:
     HashNet model_{nullptr};
     Discriminator discriminator_{nullptr};
     torch::Generator generator_;
+    torch::Tensor logit_offset_;  // τ·log prior, when logit adjustment is on
 };
 
 }  // namespace fedhap

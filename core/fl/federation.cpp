@@ -168,7 +168,7 @@ PrototypeSnapshot Federation::prototypes(int round) const {
 std::vector<std::vector<float>> Federation::save_state() const {
     std::vector<std::vector<float>> state{server_->weights(), server_->prototypes(),
                                           std::vector<float>(server_->known().begin(), server_->known().end()),
-                                          server_->discriminator()};
+                                          server_->discriminator(), server_->velocity()};
     for (const auto& c : clients_) {
         state.push_back(flatten_weights(*c->model()));
         state.push_back(flatten_weights(*c->discriminator()));
@@ -177,11 +177,13 @@ std::vector<std::vector<float>> Federation::save_state() const {
 }
 
 void Federation::load_state(const std::vector<std::vector<float>>& state) {
-    if (state.size() != 4 + 2 * clients_.size()) throw std::invalid_argument("checkpoint: it holds a different number of clients");
-    server_->restore(state[0], state[1], std::vector<std::uint8_t>(state[2].begin(), state[2].end()), state[3]);
+    constexpr std::size_t kServerArrays = 5;
+    if (state.size() != kServerArrays + 2 * clients_.size())
+        throw std::invalid_argument("checkpoint: it holds a different number of clients");
+    server_->restore(state[0], state[1], std::vector<std::uint8_t>(state[2].begin(), state[2].end()), state[3], state[4]);
     for (std::size_t k = 0; k < clients_.size(); ++k) {
-        load_weights(*clients_[k]->model(), state[4 + 2 * k]);
-        load_weights(*clients_[k]->discriminator(), state[5 + 2 * k]);
+        load_weights(*clients_[k]->model(), state[kServerArrays + 2 * k]);
+        load_weights(*clients_[k]->discriminator(), state[kServerArrays + 1 + 2 * k]);
     }
 }
 

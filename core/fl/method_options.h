@@ -37,6 +37,10 @@ struct MethodOptions {
     double lambda_quantization = 0.01;
     double ce_scale = 8.0;           // s of the cosine cross-entropy
     double ce_margin = 0.2;          // m of the cosine cross-entropy
+    // Logit adjustment of the cosine cross-entropy by the client's own class prior π (smoothed):
+    // logits + τ·log π. Classes a client lacks then push its codes only weakly (label skew).
+    double logit_adjust = 0.0;
+    double server_momentum = 0.0;    // FedAvgM: the server applies β-momentum to the averaged update
     double disc_real_noise = 0.05;   // std of the noise on real (prototype) samples
     double participation = 1.0;      // fraction of clients sampled each round
     double fedprox_mu = 0.0;

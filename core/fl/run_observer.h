@@ -1,11 +1,15 @@
 #pragma once
 // Callbacks from a federation run (called on the training thread; implementations copy what
 // they need and return quickly). All default to no-ops.
+#include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <vector>
 
 namespace fedhap {
+
+struct Dataset;
+struct RetrievalSplit;
 
 struct ClientRoundResult {
     int client = 0;
@@ -36,14 +40,31 @@ struct PrototypeSnapshot {
     std::vector<std::uint8_t> flipped;  // classes × bits: 1 where the sign changed this round
 };
 
+// Relaxed codes of the query set and of the evaluation database (the per-round sample, or the
+// whole database at the end), from the first evaluated model. Rows index the joined dataset.
+struct CodesSnapshot {
+    int round = 0;
+    bool final = false;  // the full-protocol evaluation after the last round
+    int bits = 0;
+    double map = 0.0;
+    std::vector<std::size_t> query_rows, database_rows;
+    std::vector<float> query_codes, database_codes;  // rows × bits
+};
+
 class RunObserver {
 public:
     virtual ~RunObserver() = default;
+    // Once, before round 1: the joined dataset (train ⧺ test), the protocol split, and the
+    // clients × classes counts of the partition. The references die with the call: copy.
+    virtual void on_data(const Dataset& /*joined*/, const RetrievalSplit& /*split*/,
+                         const std::vector<std::vector<std::size_t>>& /*client_counts*/) {}
     virtual void on_round_start(int /*round*/, int /*rounds*/) {}
     virtual void on_client_start(int /*round*/, int /*client*/, int /*clients_this_round*/) {}
     virtual void on_batch(int /*round*/, int /*client*/, int /*batch*/, int /*batches*/, double /*loss*/) {}
     virtual void on_client_end(int /*round*/, const ClientRoundResult& /*result*/) {}
     virtual void on_round_end(const RoundMetrics& /*metrics*/, const PrototypeSnapshot& /*prototypes*/) {}
+    // After each evaluation (before on_round_end of that round, and once at the end).
+    virtual void on_codes(const CodesSnapshot& /*codes*/) {}
 };
 
 }  // namespace fedhap

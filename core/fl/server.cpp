@@ -56,7 +56,20 @@ GlobalMessage Server::global_message() const {
 }
 
 void Server::aggregate(const std::vector<ClientUpdate>& updates) {
-    if (shares_weights(options_.upload)) weighted_average(updates, [](const ClientUpdate& u) -> const auto& { return u.weights; }, weights_);
+    if (shares_weights(options_.upload)) {
+        std::vector<float> average = weights_;
+        weighted_average(updates, [](const ClientUpdate& u) -> const auto& { return u.weights; }, average);
+        if (options_.server_momentum > 0) {
+            // FedAvgM: v ← βv + (avg − w), w ← w + v.
+            velocity_.resize(weights_.size(), 0.0f);
+            for (std::size_t i = 0; i < weights_.size(); ++i) {
+                velocity_[i] = static_cast<float>(options_.server_momentum) * velocity_[i] + (average[i] - weights_[i]);
+                weights_[i] += velocity_[i];
+            }
+        } else {
+            weights_ = std::move(average);
+        }
+    }
     if (options_.share_discriminator)
         weighted_average(updates, [](const ClientUpdate& u) -> const auto& { return u.discriminator; }, discriminator_);
     std::fill(flipped_.begin(), flipped_.end(), 0);
@@ -119,7 +132,8 @@ int Server::prototype_min_distance() const {
 }
 
 void Server::restore(std::vector<float> weights, std::vector<float> prototypes, std::vector<std::uint8_t> known,
-                     std::vector<float> discriminator) {
+                     std::vector<float> discriminator, std::vector<float> velocity) {
+    velocity_ = std::move(velocity);
     weights_ = std::move(weights);
     prototypes_ = std::move(prototypes);
     known_ = std::move(known);

@@ -28,14 +28,15 @@ public:
 
     // For checkpoints.
     void restore(std::vector<float> weights, std::vector<float> prototypes, std::vector<std::uint8_t> known,
-                 std::vector<float> discriminator);
+                 std::vector<float> discriminator, std::vector<float> velocity);
     const std::vector<float>& discriminator() const { return discriminator_; }
+    const std::vector<float>& velocity() const { return velocity_; }
 
 private:
     void aggregate_prototypes(const std::vector<ClientUpdate>& updates);
     int classes_, bits_;
     MethodOptions options_;
-    std::vector<float> weights_, prototypes_, discriminator_;
+    std::vector<float> weights_, prototypes_, discriminator_, velocity_;
     std::vector<std::uint8_t> known_, flipped_;
 };
 

@@ -15,12 +15,14 @@ torch::Tensor prototype_mse_loss(const torch::Tensor& u, const torch::Tensor& ta
 }
 
 torch::Tensor prototype_ce_loss(const torch::Tensor& u, const torch::Tensor& prototypes, const torch::Tensor& labels,
-                                double scale, double margin) {
+                                double scale, double margin, const torch::Tensor& logit_offset) {
     namespace F = torch::nn::functional;
     const torch::Tensor cos = torch::mm(F::normalize(u, F::NormalizeFuncOptions().dim(1)),
                                         F::normalize(prototypes, F::NormalizeFuncOptions().dim(1)).t());
     const torch::Tensor onehot = F::one_hot(labels, prototypes.size(0)).to(u.dtype());
-    return F::cross_entropy(scale * (cos - margin * onehot), labels);
+    torch::Tensor logits = scale * (cos - margin * onehot);
+    if (logit_offset.defined()) logits = logits + logit_offset.unsqueeze(0);
+    return F::cross_entropy(logits, labels);
 }
 
 }  // namespace fedhap
