@@ -34,7 +34,7 @@ struct ExperimentConfig {
     std::string device = "auto";  // auto | cpu | cuda | cuda:N
     int threads = 0;              // LibTorch intra-op threads; 0 = all cores
     int eval_every = 5;           // rounds between mAP evaluations (0: final only)
-    std::size_t eval_database_sample = 10000;  // database items for per-round mAP (0: all)
+    std::size_t eval_database_sample = 5000;  // database items for per-round mAP (0: all)
     MethodOptions method;
     std::uint64_t seed = 0;
 };

@@ -52,11 +52,13 @@ constexpr Name<Upload> kUpload[] = {{Upload::WeightsAndPrototypes, "weights+prot
 MethodOptions method_preset(Method method) {
     MethodOptions o;
     o.method = method;
+    if (method != Method::FedHap) o.logit_adjust = 0.0;
     switch (method) {
         case Method::Centralized:
         case Method::FedAvgDpsh:
         case Method::FedProxDpsh:
         case Method::LocalOnly:
+            o.similarity = SimilarityLoss::Dpsh;
             o.prototype_loss = PrototypeLoss::None;
             o.init = PrototypeInit::None;
             o.adversarial = false;
@@ -64,13 +66,13 @@ MethodOptions method_preset(Method method) {
             o.fedprox_mu = method == Method::FedProxDpsh ? 0.01 : 0.0;
             break;
         case Method::FedAvgCsq:
-            o.similarity = SimilarityLoss::None;
             o.prototype_loss = PrototypeLoss::Bce;
             o.aggregation = PrototypeAggregation::Fixed;
             o.adversarial = false;
             o.upload = Upload::WeightsOnly;
             break;
         case Method::FedProtoHash:
+            o.similarity = SimilarityLoss::Dpsh;
             o.prototype_loss = PrototypeLoss::Mse;
             o.init = PrototypeInit::None;
             o.aggregation = PrototypeAggregation::Mean;
