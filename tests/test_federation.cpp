@@ -71,6 +71,22 @@ private Q_SLOTS:
         QCOMPARE(cws.flipped(), (std::vector<std::uint8_t>{1, 1, 0, 1, 0, 0}));
         QCOMPARE(cws.prototype_min_distance(), 1);  // rows (−1,−1), (1,1), (−1,1)
     }
+    void separation_guard_keeps_prototypes_apart() {
+        // 2 classes × 4 bits, rows (1,1,1,1) and (−1,−1,−1,−1). Class 0's clients now say (−1,−1,−1,1):
+        // 1 bit from class 1, under the guard of 2 → class 0 keeps its row; class 1 may move to
+        // (−1,−1,1,1), 2 bits from class 0's, which the guard allows.
+        MethodOptions m = with_aggregation(PrototypeAggregation::CountWeightedMeanSign);
+        m.proto_min_distance = 2;
+        Server s({0}, 2, 4, m, {1, 1, 1, 1, -1, -1, -1, -1}, {});
+        s.aggregate({update({0}, 3, {-0.5f, -0.5f, -0.5f, 0.5f, -0.5f, -0.5f, 0.5f, 0.5f}, {2, 1}, 2, 4)});
+        QCOMPARE(s.prototypes(), (std::vector<float>{1, 1, 1, 1, -1, -1, 1, 1}));
+        QCOMPARE(s.bits_flipped(), 2);
+        QCOMPARE(s.prototype_min_distance(), 2);
+        m.proto_min_distance = 0;  // off: the classes may collide
+        Server off({0}, 2, 4, m, {1, 1, 1, 1, -1, -1, -1, -1}, {});
+        off.aggregate({update({0}, 3, {-0.5f, -0.5f, -0.5f, 0.5f, -0.5f, -0.5f, 0.5f, 0.5f}, {2, 1}, 2, 4)});
+        QCOMPARE(off.prototype_min_distance(), 1);
+    }
     void prototypes_start_unknown_without_init() {
         Server s({0}, 2, 2, method_preset(Method::FedProtoHash), {}, {});
         QVERIFY(s.global_message().prototypes.empty());

@@ -115,6 +115,7 @@ void read_method(Section s, MethodOptions& m) {
     s.real("ce_margin", m.ce_margin, 0, 2);
     s.real("logit_adjust", m.logit_adjust, 0, 100);
     s.real("server_momentum", m.server_momentum, 0, 0.999);
+    s.integer("proto_min_distance", m.proto_min_distance, -1, 128);
     s.real("disc_real_noise", m.disc_real_noise, 0, 10);
     s.real("participation", m.participation, 1e-9, 1);
     s.real("fedprox_mu", m.fedprox_mu, 0, 1e6);
@@ -139,6 +140,7 @@ json method_json(const MethodOptions& m) {
             {"ce_margin", m.ce_margin},
             {"logit_adjust", m.logit_adjust},
             {"server_momentum", m.server_momentum},
+            {"proto_min_distance", m.proto_min_distance},
             {"disc_real_noise", m.disc_real_noise},
             {"participation", m.participation},
             {"fedprox_mu", m.fedprox_mu},

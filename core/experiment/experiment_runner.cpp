@@ -88,6 +88,11 @@ RunSummary run_experiment(const ExperimentConfig& config, const RunOptions& opti
 
     // Data, protocol split and partition.
     DatasetParts parts = load_dataset(config.dataset, config.data_path);
+    if (stop.stop_requested()) {  // stopped while the data loaded: nothing trained, nothing written
+        summary.stopped = true;
+        summary.seconds = since(start);
+        return summary;
+    }
     const std::size_t test_offset = parts.train.size();
     const Dataset data = concatenate(parts.train, parts.test);
     parts = {};

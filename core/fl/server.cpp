@@ -78,6 +78,10 @@ void Server::aggregate(const std::vector<ClientUpdate>& updates) {
 
 void Server::aggregate_prototypes(const std::vector<ClientUpdate>& updates) {
     const auto agg = options_.aggregation;
+    const bool binary = binary_prototypes();
+    const int guard = !binary ? 0 : options_.proto_min_distance >= 0 ? options_.proto_min_distance : bits_ / 4;
+    const std::vector<float> before = prototypes_;
+    const std::vector<std::uint8_t> known_before = known_;
     for (int c = 0; c < classes_; ++c) {
         double holders = 0.0;
         std::vector<double> sum(static_cast<std::size_t>(bits_), 0.0);
@@ -96,20 +100,31 @@ void Server::aggregate_prototypes(const std::vector<ClientUpdate>& updates) {
             }
         }
         if (holders == 0.0) continue;  // nobody holds it: keep the previous prototype
+        const std::size_t row = static_cast<std::size_t>(c) * bits_;
+        std::vector<float> candidate(prototypes_.begin() + static_cast<std::ptrdiff_t>(row),
+                                     prototypes_.begin() + static_cast<std::ptrdiff_t>(row + bits_));
         for (int b = 0; b < bits_; ++b) {
-            const std::size_t i = static_cast<std::size_t>(c) * bits_ + b;
-            const float before = prototypes_[i];
-            if (agg == PrototypeAggregation::Mean) {
-                prototypes_[i] = static_cast<float>(sum[b] / holders);
-            } else if (sum[b] != 0.0) {
-                prototypes_[i] = sum[b] > 0 ? 1.0f : -1.0f;
-            } else if (before == 0.0f) {
-                prototypes_[i] = 1.0f;  // a tie on a fresh class: sign(0) = +1
-            }
-            flipped_[i] = known_[static_cast<std::size_t>(c)] && ((before > 0) != (prototypes_[i] > 0)) ? 1 : 0;
+            if (agg == PrototypeAggregation::Mean) candidate[b] = static_cast<float>(sum[b] / holders);
+            else if (sum[b] != 0.0) candidate[b] = sum[b] > 0 ? 1.0f : -1.0f;
+            else if (candidate[b] == 0.0f) candidate[b] = 1.0f;  // a tie on a fresh class: sign(0) = +1
         }
+        if (guard > 0 && known_before[static_cast<std::size_t>(c)]) {
+            // Compared with the other classes' rows as they stand (already updated ones included),
+            // in class order, so the result is deterministic.
+            bool too_close = false;
+            for (int o = 0; o < classes_ && !too_close; ++o) {
+                if (o == c || !known_[static_cast<std::size_t>(o)]) continue;
+                int d = 0;
+                for (int b = 0; b < bits_; ++b) d += (candidate[b] > 0) != (prototypes_[static_cast<std::size_t>(o) * bits_ + b] > 0);
+                too_close = d < guard;
+            }
+            if (too_close) continue;
+        }
+        std::copy(candidate.begin(), candidate.end(), prototypes_.begin() + static_cast<std::ptrdiff_t>(row));
         known_[static_cast<std::size_t>(c)] = 1;
     }
+    for (std::size_t i = 0; i < prototypes_.size(); ++i)
+        flipped_[i] = known_before[i / static_cast<std::size_t>(bits_)] && ((before[i] > 0) != (prototypes_[i] > 0)) ? 1 : 0;
 }
 
 int Server::bits_flipped() const {
