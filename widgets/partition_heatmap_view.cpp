@@ -66,4 +66,16 @@ void PartitionHeatmapView::set_counts(const CountMatrix& counts) {
     plot_->replot(QCustomPlot::rpQueuedReplot);
 }
 
+QString PartitionHeatmapView::csv() const {
+    QString out = "client";
+    for (const QString& c : counts_.column_labels) out += "," + c;
+    out += "\n";
+    for (int r = 0; r < counts_.rows(); ++r) {
+        out += counts_.row_labels.value(r);
+        for (int v : counts_.counts[r]) out += "," + QString::number(v);
+        out += "\n";
+    }
+    return out;
+}
+
 }  // namespace fedhap::widgets

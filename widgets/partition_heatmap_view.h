@@ -3,19 +3,21 @@
 #include <QWidget>
 
 #include "count_matrix.h"
+#include "exportable_view.h"
 
 class QCustomPlot;
 class QCPColorMap;
 
 namespace fedhap::widgets {
 
-class PartitionHeatmapView : public QWidget {
+class PartitionHeatmapView : public QWidget, public ExportableView {
     Q_OBJECT
 public:
     explicit PartitionHeatmapView(QWidget* parent = nullptr);
     void set_counts(const CountMatrix& counts);
     const CountMatrix& counts() const { return counts_; }
-    QCustomPlot* plot() const { return plot_; }
+    QCustomPlot* plot() const override { return plot_; }
+    QString csv() const override;
 
 private:
     QCustomPlot* plot_;

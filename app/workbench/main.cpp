@@ -1,12 +1,38 @@
 // fedhap-workbench — the desktop workbench.
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QElapsedTimer>
 #include <QTimer>
 #include <cstdio>
+#include <functional>
+#include <memory>
+#include <utility>
 
 #include "config.h"
+#include "experiment_panel.h"
 #include "main_window.h"
 #include "runtime/torch_runtime.h"
+#include "ui_stall_meter.h"
+
+using fedhap::workbench::MainWindow;
+
+namespace {
+
+// Calls `then` once the embedding of the newest codes has settled, or after `limit_ms`.
+void after_embedding(MainWindow& window, int limit_ms, std::function<void()> then) {
+    auto once = std::make_shared<std::function<void()>>(std::move(then));
+    auto fire = [once] {
+        if (*once) std::exchange(*once, nullptr)();
+    };
+    if (!window.embedding_busy()) {
+        QTimer::singleShot(0, &window, fire);
+        return;
+    }
+    QObject::connect(&window, &MainWindow::embedding_settled, &window, fire);
+    QTimer::singleShot(limit_ms, &window, fire);
+}
+
+}  // namespace
 
 int main(int argc, char** argv) {
     QApplication app(argc, argv);
@@ -18,22 +44,72 @@ int main(int argc, char** argv) {
     cli.setApplicationDescription("FedHAP Workbench: federated deep hashing with global prototypes");
     cli.addHelpOption();
     cli.addVersionOption();
-    const QCommandLineOption screenshot_dir("screenshot-dir", "Save one PNG per view into DIR once the data is shown.", "DIR");
+    const QCommandLineOption config("config", "Load the experiment FILE (JSON, as the CLI writes it) and run it.", "FILE");
+    const QCommandLineOption rounds("rounds", "Run N rounds instead of the file's number.", "N");
+    const QCommandLineOption screenshot_dir("screenshot-dir", "Save one PNG per view into DIR once the data (or the run) is shown.", "DIR");
     const QCommandLineOption quit("quit", "Exit after the screenshots are saved.");
-    cli.addOptions({screenshot_dir, quit});
+    const QCommandLineOption bench_ui("bench-ui", "Train (the --config file, else the classroom preset, 2 rounds) and print how long the GUI thread stalled, as one JSON line.");
+    cli.addOptions({config, rounds, screenshot_dir, quit, bench_ui});
     cli.process(app);
 
     fedhap::set_torch_threads(0);
-    fedhap::workbench::MainWindow window;
+    MainWindow window;
     window.show();
-    if (cli.isSet(screenshot_dir) || cli.isSet(quit)) {
-        QObject::connect(&window, &fedhap::workbench::MainWindow::data_ready, &app, [&] {
+
+    const bool runs = cli.isSet(config) || cli.isSet(bench_ui);
+    if (runs) {
+        const QString file = cli.isSet(config) ? cli.value(config) : QString(":/presets/classroom.json");
+        const QString error = window.open_experiment(file);
+        if (!error.isEmpty()) {
+            std::fprintf(stderr, "fedhap-workbench: %s\n", qPrintable(error));
+            return 2;
+        }
+        fedhap::ExperimentConfig c = window.panel().config();
+        if (cli.isSet(rounds)) c.rounds = cli.value(rounds).toInt();
+        else if (cli.isSet(bench_ui)) c.rounds = 2;
+        window.panel().set_config(c);
+    }
+
+    fedhap::workbench::UiStallMeter meter;
+    QElapsedTimer wall;
+    if (cli.isSet(bench_ui)) {
+        QObject::connect(&window, &MainWindow::run_done, &app, [&](int, bool ok) {
+            after_embedding(window, 60000, [&, ok] {
+                meter.stop();
+                std::printf("{\"stall_p50_ms\":%.2f,\"stall_p99_ms\":%.2f,\"stall_max_ms\":%.2f,\"samples\":%zu,"
+                            "\"seconds\":%.1f,\"run_ok\":%s}\n",
+                            meter.percentile_ms(50), meter.percentile_ms(99), meter.max_ms(), meter.samples(),
+                            wall.elapsed() / 1000.0, ok ? "true" : "false");
+                std::fflush(stdout);
+                QApplication::exit(ok ? 0 : 1);
+            });
+        });
+        QTimer::singleShot(0, &app, [&] {
+            wall.start();
+            meter.start();
+            window.start_run();
+        });
+    } else if (runs && (cli.isSet(screenshot_dir) || cli.isSet(quit))) {
+        QObject::connect(&window, &MainWindow::run_done, &app, [&](int, bool ok) {
+            if (!ok) std::fprintf(stderr, "fedhap-workbench: the run failed: %s\n", qPrintable(window.last_error()));
+            after_embedding(window, 60000, [&, ok] {
+                QTimer::singleShot(300, &app, [&, ok] {  // let the last queued replots land
+                    if (cli.isSet(screenshot_dir))
+                        for (const auto& f : window.save_screenshots(cli.value(screenshot_dir))) std::printf("%s\n", qPrintable(f));
+                    if (cli.isSet(quit)) QApplication::exit(ok ? 0 : 1);
+                });
+            });
+        });
+        QTimer::singleShot(0, &app, [&] { window.start_run(); });
+    } else if (runs) {
+        QTimer::singleShot(0, &app, [&] { window.start_run(); });
+    } else if (cli.isSet(screenshot_dir) || cli.isSet(quit)) {
+        QObject::connect(&window, &MainWindow::data_ready, &app, [&] {
             if (window.is_loading()) return;
             // Let the queued replots land before grabbing.
             QTimer::singleShot(300, &app, [&] {
                 if (cli.isSet(screenshot_dir))
-                    for (const auto& f : window.save_screenshots(cli.value(screenshot_dir)))
-                        std::printf("%s\n", qPrintable(f));
+                    for (const auto& f : window.save_screenshots(cli.value(screenshot_dir))) std::printf("%s\n", qPrintable(f));
                 if (cli.isSet(quit)) QApplication::quit();
             });
         });

@@ -1,0 +1,55 @@
+#pragma once
+// Runs experiments on a training thread it owns (RAII: stop, quit, wait) and steers them: run,
+// pause/resume, stop, step one round. Re-emits the worker's snapshots on the GUI thread, only
+// those of the current run: results of a cancelled or replaced run are dropped by run id.
+#include <QObject>
+#include <QThread>
+
+#include "experiment/experiment_config.h"
+#include "run_control.h"
+#include "run_snapshots.h"
+
+namespace fedhap::workbench {
+
+class ExperimentWorker;
+
+class ExperimentController : public QObject {
+    Q_OBJECT
+public:
+    enum class State { Idle, Running, Paused, Stopping };
+    Q_ENUM(State)
+
+    explicit ExperimentController(QObject* parent = nullptr);
+    ~ExperimentController() override;
+
+    // Starts a run (stopping the current one first) and returns its id. `pause_after_round`:
+    // pause when round 1 ends (Step from idle).
+    int start(const fedhap::ExperimentConfig& config, bool pause_after_round = false);
+    void pause();
+    void resume();
+    void stop();
+    // Idle: start a run that pauses after round 1. Paused: resume until the current round ends.
+    void step(const fedhap::ExperimentConfig& config_if_idle);
+
+    State state() const { return state_; }
+    int run_id() const { return run_id_; }
+
+Q_SIGNALS:
+    void state_changed(fedhap::workbench::ExperimentController::State state);
+    void run_started(int run_id, const fedhap::ExperimentConfig& config);
+    void data_ready(int run_id, const fedhap::workbench::RunData& data);
+    void progress(int run_id, const fedhap::workbench::RunProgress& progress);
+    void round_ended(int run_id, const fedhap::workbench::RoundUpdate& update);
+    void codes_ready(int run_id, const fedhap::workbench::SharedCodes& codes);
+    void run_finished(int run_id, const fedhap::workbench::RunOutcome& outcome);
+
+private:
+    void set_state(State s);
+    QThread thread_;
+    ExperimentWorker* worker_;  // lives in thread_, deleted when it finishes
+    SharedRunControl control_;  // of the current run
+    State state_ = State::Idle;
+    int run_id_ = 0;
+};
+
+}  // namespace fedhap::workbench

@@ -1,0 +1,85 @@
+#include "experiment_worker.h"
+
+#include <chrono>
+#include <exception>
+
+namespace fedhap::workbench {
+namespace {
+
+// Turns the run's callbacks into signals of the worker. Callbacks run on the training thread;
+// each copies what it needs, so the GUI never touches the run's own data.
+class SnapshotObserver : public RunObserver {
+public:
+    SnapshotObserver(ExperimentWorker& worker, int run_id, RunControl& control)
+        : worker_(worker), run_id_(run_id), control_(control) {}
+
+    void on_data(const Dataset& joined, const RetrievalSplit& split,
+                 const std::vector<std::vector<std::size_t>>& client_counts) override {
+        RunData d;
+        d.data = std::make_shared<const Dataset>(joined);
+        d.query = split.query;
+        d.database = split.database;
+        d.client_counts = client_counts;
+        Q_EMIT worker_.data_ready(run_id_, d);
+    }
+    void on_round_start(int round, int rounds) override {
+        progress_ = RunProgress{round, rounds, 0, 0, 0, 0};
+        send_progress(true);
+    }
+    void on_client_start(int, int client, int clients) override {
+        (void)client;
+        progress_.client += 1;
+        progress_.clients = clients;
+        progress_.batch = 0;
+        send_progress(false);
+    }
+    void on_batch(int, int, int batch, int batches, double) override {
+        progress_.batch = batch + 1;
+        progress_.batches = batches;
+        send_progress(false);
+    }
+    void on_round_end(const RoundMetrics& metrics, const PrototypeSnapshot& prototypes) override {
+        // Step: pause before the next round's first batch (the token is checked there).
+        const bool pause = control_.pause_after_round.exchange(false);
+        if (pause) control_.stop.set_paused(true);
+        Q_EMIT worker_.round_ended(run_id_, RoundUpdate{metrics, prototypes}, pause);
+    }
+    void on_codes(const CodesSnapshot& codes) override {
+        Q_EMIT worker_.codes_ready(run_id_, std::make_shared<const CodesSnapshot>(codes));
+    }
+
+private:
+    // Batches come by the hundred per second: send at most ten progress updates a second.
+    void send_progress(bool always) {
+        const auto now = std::chrono::steady_clock::now();
+        if (!always && now - last_sent_ < std::chrono::milliseconds(100)) return;
+        last_sent_ = now;
+        Q_EMIT worker_.progress(run_id_, progress_);
+    }
+
+    ExperimentWorker& worker_;
+    int run_id_;
+    RunControl& control_;
+    RunProgress progress_;
+    std::chrono::steady_clock::time_point last_sent_{};
+};
+
+}  // namespace
+
+void ExperimentWorker::run(int run_id, const ExperimentConfig& config, const SharedRunControl& control) {
+    RunOutcome outcome;
+    try {
+        SnapshotObserver observer(*this, run_id, *control);
+        outcome.summary = run_experiment(config, RunOptions{}, observer, control->stop);
+    } catch (const std::exception& e) {
+        outcome.error = QString::fromStdString(e.what());
+    } catch (const StopRequested&) {
+        // Stopped before the round loop could catch it (e.g. during the first round's setup).
+        outcome.summary.stopped = true;
+    } catch (...) {
+        outcome.error = tr("unknown error");
+    }
+    Q_EMIT finished(run_id, outcome);
+}
+
+}  // namespace fedhap::workbench

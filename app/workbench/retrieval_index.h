@@ -1,0 +1,33 @@
+#pragma once
+// Codes of one evaluation, packed for Hamming ranking, with the PR curve of the whole query set.
+// Built off the GUI thread; ranking one query is then cheap enough for the GUI thread.
+#include <memory>
+#include <vector>
+
+#include "eval/hamming_ranking.h"
+#include "eval/retrieval_metrics.h"
+#include "fl/run_observer.h"
+
+namespace fedhap {
+struct Dataset;
+}
+
+namespace fedhap::workbench {
+
+struct RetrievalIndex {
+    int round = 0;
+    bool final = false;
+    std::vector<std::size_t> query_rows, database_rows;  // rows of the joined dataset
+    PackedCodes queries, database;
+    LabelSet query_labels, database_labels;
+    RetrievalMetrics metrics;  // precision/recall over Hamming radius, P@H≤2, mAP
+};
+
+// Throws std::invalid_argument on inconsistent codes.
+std::shared_ptr<const RetrievalIndex> build_retrieval_index(const CodesSnapshot& codes, const Dataset& data);
+
+// The top k of the database for query `q`, or for database item `d` used as the query.
+std::vector<RankedItem> rank_query(const RetrievalIndex& index, std::size_t q, std::size_t k);
+std::vector<RankedItem> rank_database_item(const RetrievalIndex& index, std::size_t d, std::size_t k);
+
+}  // namespace fedhap::workbench

@@ -1,0 +1,258 @@
+// Training from the GUI on a tiny generated MNIST-style set: the experiment controller (a run
+// to the end with the expected signals, pause/resume, step, many start/stop cycles, a failing
+// run) and the main window driving it (live views filled, a bad path reported, not a crash).
+#include <QtTest>
+
+#include <QStatusBar>
+
+#include "embedding_view.h"
+#include "experiment_controller.h"
+#include "experiment_panel.h"
+#include "learning_curves_view.h"
+#include "main_window.h"
+#include "prototype_view.h"
+#include "retrieval_view.h"
+#include "runs_view.h"
+#include "test_files.h"
+
+using namespace fedhap;
+using fedhap::test::TempDir;
+using fedhap::workbench::ExperimentController;
+using State = fedhap::workbench::ExperimentController::State;
+
+namespace {
+
+// 10 classes of 8×8 images in MNIST's IDX files; class i is bright at pixels p % 10 == i.
+void write_tiny_idx_dataset(const std::string& dir, int train_per_class = 10, int test_per_class = 5) {
+    auto images = [](int per_class, unsigned seed) {
+        std::vector<std::uint8_t> b{0, 0, 8, 3};
+        const auto n = static_cast<std::uint32_t>(per_class * 10);
+        for (std::uint32_t v : {n, 8u, 8u})
+            for (int s = 24; s >= 0; s -= 8) b.push_back(static_cast<std::uint8_t>(v >> s));
+        for (std::uint32_t i = 0; i < n; ++i)
+            for (int p = 0; p < 64; ++p) {
+                seed = seed * 1103515245u + 12345u;
+                b.push_back(static_cast<std::uint8_t>((p % 10 == static_cast<int>(i % 10) ? 160 : 20) + (seed >> 16) % 80));
+            }
+        return b;
+    };
+    auto labels = [](int per_class) {
+        std::vector<std::uint8_t> b{0, 0, 8, 1};
+        const auto n = static_cast<std::uint32_t>(per_class * 10);
+        for (int s = 24; s >= 0; s -= 8) b.push_back(static_cast<std::uint8_t>(n >> s));
+        for (std::uint32_t i = 0; i < n; ++i) b.push_back(static_cast<std::uint8_t>(i % 10));
+        return b;
+    };
+    test::write_bytes(dir + "/train-images-idx3-ubyte", images(train_per_class, 1));
+    test::write_bytes(dir + "/train-labels-idx1-ubyte", labels(train_per_class));
+    test::write_bytes(dir + "/t10k-images-idx3-ubyte", images(test_per_class, 2));
+    test::write_bytes(dir + "/t10k-labels-idx1-ubyte", labels(test_per_class));
+}
+
+ExperimentConfig tiny_config(const std::string& data_dir) {
+    ExperimentConfig c;
+    c.name = "tiny";
+    c.dataset = DatasetKind::Mnist;
+    c.data_path = data_dir;
+    c.sizes = SplitSizes{5, 20};
+    c.partition.clients = 3;
+    c.partition.alpha = 0.5;
+    c.partition.min_partition_size = 2;
+    c.bits = 16;
+    c.hidden = 32;
+    c.rounds = 3;
+    c.batch_size = 16;
+    c.eval_every = 1;
+    c.eval_database_sample = 0;
+    c.device = "cpu";
+    c.threads = 1;  // the machine is shared
+    return c;
+}
+
+}  // namespace
+
+class ExperimentRunTest : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase() {
+        QStandardPaths::setTestModeEnabled(true);  // keep the user's settings out
+        write_tiny_idx_dataset(data_.path(), 20, 10);
+    }
+
+    void runs_a_tiny_experiment_to_the_end() {
+        ExperimentController controller;
+        QSignalSpy started(&controller, &ExperimentController::run_started);
+        QSignalSpy data(&controller, &ExperimentController::data_ready);
+        QSignalSpy rounds(&controller, &ExperimentController::round_ended);
+        QSignalSpy codes(&controller, &ExperimentController::codes_ready);
+        QSignalSpy finished(&controller, &ExperimentController::run_finished);
+        ExperimentConfig c = tiny_config(data_.path());
+        c.rounds = 3;
+        const int id = controller.start(c);
+        QCOMPARE(controller.state(), State::Running);
+        QVERIFY(finished.wait(60000));
+        QCOMPARE(started.size(), 1);
+        QCOMPARE(data.size(), 1);
+        QCOMPARE(rounds.size(), 3);
+        QCOMPARE(codes.size(), 4);  // eval_every 1, plus the final evaluation
+        QCOMPARE(finished.first().at(0).toInt(), id);
+        const auto outcome = finished.first().at(1).value<workbench::RunOutcome>();
+        QVERIFY2(outcome.error.isEmpty(), qPrintable(outcome.error));
+        QVERIFY(!outcome.stopped());
+        QCOMPARE(outcome.summary.rounds, 3);
+        QVERIFY(outcome.summary.map_all > 0.0);
+        const auto last = rounds.last().at(1).value<workbench::RoundUpdate>();
+        QCOMPARE(last.metrics.round, 3);
+        QCOMPARE(last.prototypes.classes, 10);
+        QCOMPARE(last.prototypes.bits, 16);
+        const auto run_data = data.first().at(1).value<workbench::RunData>();
+        QVERIFY(run_data.data && run_data.data->size() == 200 + 100);
+        QCOMPARE(controller.state(), State::Idle);
+    }
+
+    void pause_holds_training_and_resume_finishes() {
+        ExperimentController controller;
+        QSignalSpy progress(&controller, &ExperimentController::progress);
+        QSignalSpy rounds(&controller, &ExperimentController::round_ended);
+        QSignalSpy finished(&controller, &ExperimentController::run_finished);
+        ExperimentConfig c = tiny_config(data_.path());
+        c.rounds = 4;
+        controller.start(c);
+        QVERIFY(progress.wait(30000));
+        controller.pause();
+        QCOMPARE(controller.state(), State::Paused);
+        QTest::qWait(300);  // a batch under way may still end its round
+        const auto held = rounds.size();
+        QTest::qWait(700);
+        QCOMPARE(rounds.size(), held);
+        QVERIFY(finished.isEmpty());
+        controller.resume();
+        QCOMPARE(controller.state(), State::Running);
+        QVERIFY(finished.wait(60000));
+        QCOMPARE(rounds.size(), 4);
+    }
+
+    void step_runs_one_round_at_a_time() {
+        ExperimentController controller;
+        QSignalSpy rounds(&controller, &ExperimentController::round_ended);
+        QSignalSpy finished(&controller, &ExperimentController::run_finished);
+        ExperimentConfig c = tiny_config(data_.path());
+        c.rounds = 5;
+        controller.step(c);  // from idle: start, pause after round 1
+        QTRY_COMPARE_WITH_TIMEOUT(controller.state(), State::Paused, 30000);
+        QCOMPARE(rounds.size(), 1);
+        controller.step(c);
+        QTRY_COMPARE_WITH_TIMEOUT(rounds.size(), 2, 30000);
+        QTRY_COMPARE_WITH_TIMEOUT(controller.state(), State::Paused, 30000);
+        QTest::qWait(300);
+        QCOMPARE(rounds.size(), 2);
+        controller.stop();  // a paused run stops too
+        QVERIFY(finished.wait(30000));
+        QVERIFY(finished.first().at(1).value<workbench::RunOutcome>().stopped());
+        QCOMPARE(controller.state(), State::Idle);
+    }
+
+    void twenty_start_stop_cycles_leave_it_working() {
+        ExperimentController controller;
+        QSignalSpy progress(&controller, &ExperimentController::progress);
+        QSignalSpy finished(&controller, &ExperimentController::run_finished);
+        ExperimentConfig endless = tiny_config(data_.path());
+        endless.rounds = 1000;
+        for (int cycle = 0; cycle < 20; ++cycle) {
+            progress.clear();
+            const int id = controller.start(endless);
+            QVERIFY(progress.wait(30000));  // training has begun: stop mid-round
+            if (cycle % 2 == 0) {
+                controller.stop();
+                QTRY_VERIFY_WITH_TIMEOUT(!finished.isEmpty() && finished.last().at(0).toInt() == id, 30000);
+                QCOMPARE(controller.state(), State::Idle);
+            }
+            // Odd cycles start the next run over the running one: its results must be dropped.
+        }
+        finished.clear();
+        QSignalSpy rounds(&controller, &ExperimentController::round_ended);
+        ExperimentConfig c = tiny_config(data_.path());
+        c.rounds = 2;
+        const int id = controller.start(c);
+        QVERIFY(finished.wait(60000));
+        QCOMPARE(finished.size(), 1);
+        QCOMPARE(finished.first().at(0).toInt(), id);
+        QVERIFY(finished.first().at(1).value<workbench::RunOutcome>().error.isEmpty());
+        for (const auto& r : rounds) QCOMPARE(r.at(0).toInt(), id);
+        QCOMPARE(rounds.size(), 2);
+    }
+
+    void a_bad_dataset_path_fails_with_a_message() {
+        ExperimentController controller;
+        QSignalSpy finished(&controller, &ExperimentController::run_finished);
+        ExperimentConfig c = tiny_config("/nonexistent/mnist");
+        controller.start(c);
+        QVERIFY(finished.wait(30000));
+        const QString error = finished.first().at(1).value<workbench::RunOutcome>().error;
+        QVERIFY2(error.contains("/nonexistent/mnist"), qPrintable(error));
+        QCOMPARE(controller.state(), State::Idle);
+    }
+
+    void the_window_fills_every_view_and_reports_a_bad_path() {
+        workbench::MainWindow window;
+        QSignalSpy loaded(&window, &workbench::MainWindow::data_ready);
+        QSignalSpy done(&window, &workbench::MainWindow::run_done);
+        QSignalSpy settled(&window, &workbench::MainWindow::embedding_settled);
+        window.show();
+        ExperimentConfig bad = tiny_config("/nonexistent/mnist");
+        window.panel().set_config(bad);
+        window.start_run();
+        QVERIFY(done.wait(30000));
+        QCOMPARE(done.last().at(1).toBool(), false);
+        QVERIFY2(window.last_error().contains("/nonexistent/mnist"), qPrintable(window.last_error()));
+        QVERIFY2(window.statusBar()->currentMessage().contains("failed"), qPrintable(window.statusBar()->currentMessage()));
+
+        // Still usable: a good run fills the views.
+        window.panel().set_config(tiny_config(data_.path()));
+        window.start_run();
+        QVERIFY(done.wait(60000));
+        QCOMPARE(done.last().at(1).toBool(), true);
+        auto* curves = window.findChild<widgets::LearningCurvesView*>("curves");
+        curves->flush();
+        QCOMPARE(curves->curves().rounds.size(), 3);
+        QCOMPARE(curves->curves().client_loss.size(), 3);
+        auto* protos = window.findChild<widgets::PrototypeView*>("prototypes");
+        protos->flush();
+        QCOMPARE(protos->prototypes().classes, 10);
+        QCOMPARE(protos->prototypes().round, 3);
+        auto* retrieval = window.findChild<widgets::RetrievalView*>("retrieval");
+        QTRY_COMPARE_WITH_TIMEOUT(retrieval->result().items.size(), 12, 20000);
+        QCOMPARE(retrieval->result().precision_at_radius.size(), 17);  // r = 0..16
+        auto* embedding = window.findChild<widgets::EmbeddingView*>("embedding");
+        QTRY_VERIFY_WITH_TIMEOUT(!window.embedding_busy(), 60000);
+        embedding->flush();
+        QCOMPARE(embedding->points().data_points(), 250);  // the whole (tiny) database
+        QCOMPARE(embedding->points().prototypes, 10);
+        // Clicking a point of the map retrieves with it.
+        Q_EMIT embedding->point_clicked(5);
+        retrieval->flush();
+        QVERIFY(retrieval->result().query_caption.contains("database item"));
+        auto* runs = window.findChild<widgets::RunsView*>("runs");
+        QCOMPARE(runs->runs().size(), 2);
+        QVERIFY(runs->runs().last().status.startsWith("done"));
+        runs->flush();
+        QVERIFY(runs->diff_rows() >= 1);  // the two runs differ in their data path
+
+        // Export: PNG, PDF and CSV of a view.
+        TempDir out;
+        for (const char* f : {"curves.png", "curves.pdf", "curves.csv", "prototypes.csv", "embedding.png", "retrieval.pdf", "runs.csv"}) {
+            const QString view = QString(f).section('.', 0, 0);
+            const QString error = window.export_view(view, QString::fromStdString(out.file(f)));
+            QVERIFY2(error.isEmpty(), qPrintable(error));
+            QVERIFY2(QFileInfo(QString::fromStdString(out.file(f))).size() > 0, f);
+        }
+        const QStringList shots = window.save_screenshots(QString::fromStdString(out.path()));
+        QCOMPARE(shots.size(), 7);  // the window + six views
+    }
+
+private:
+    test::TempDir data_;
+};
+
+QTEST_MAIN(ExperimentRunTest)
+#include "gui_test_experiment.moc"

@@ -1,0 +1,45 @@
+#pragma once
+// The runs of this session: tick several to overlay their mAP curves; the first two ticked are
+// compared setting by setting.
+#include <QWidget>
+
+#include "exportable_view.h"
+#include "run_record.h"
+
+class QListWidget;
+class QTableWidget;
+class QLabel;
+class QCPTextElement;
+
+namespace fedhap::widgets {
+
+class PlotHint;
+class RedrawLimiter;
+
+class RunsView : public QWidget, public ExportableView {
+    Q_OBJECT
+public:
+    explicit RunsView(QWidget* parent = nullptr);
+    ~RunsView() override;
+    void upsert_run(const RunRecord& run);  // adds it (ticked) or updates the one with its id
+    const QVector<RunRecord>& runs() const { return runs_; }
+    QVector<int> checked_runs() const;
+    void set_checked(int id, bool checked);
+    int diff_rows() const;
+    void flush();
+
+    QCustomPlot* plot() const override { return plot_; }
+    QString csv() const override;
+
+private:
+    void redraw();
+    QListWidget* list_;
+    QCustomPlot* plot_;
+    QTableWidget* diff_;
+    QLabel* diff_caption_;
+    std::unique_ptr<PlotHint> hint_;
+    RedrawLimiter* limiter_;
+    QVector<RunRecord> runs_;
+};
+
+}  // namespace fedhap::widgets
