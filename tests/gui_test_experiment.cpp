@@ -14,6 +14,7 @@
 #include "retrieval_view.h"
 #include "runs_view.h"
 #include "test_files.h"
+#include "tiny_experiment.h"
 
 using namespace fedhap;
 using fedhap::test::TempDir;
@@ -22,49 +23,10 @@ using State = fedhap::workbench::ExperimentController::State;
 
 namespace {
 
-// 10 classes of 8×8 images in MNIST's IDX files; class i is bright at pixels p % 10 == i.
-void write_tiny_idx_dataset(const std::string& dir, int train_per_class = 10, int test_per_class = 5) {
-    auto images = [](int per_class, unsigned seed) {
-        std::vector<std::uint8_t> b{0, 0, 8, 3};
-        const auto n = static_cast<std::uint32_t>(per_class * 10);
-        for (std::uint32_t v : {n, 8u, 8u})
-            for (int s = 24; s >= 0; s -= 8) b.push_back(static_cast<std::uint8_t>(v >> s));
-        for (std::uint32_t i = 0; i < n; ++i)
-            for (int p = 0; p < 64; ++p) {
-                seed = seed * 1103515245u + 12345u;
-                b.push_back(static_cast<std::uint8_t>((p % 10 == static_cast<int>(i % 10) ? 160 : 20) + (seed >> 16) % 80));
-            }
-        return b;
-    };
-    auto labels = [](int per_class) {
-        std::vector<std::uint8_t> b{0, 0, 8, 1};
-        const auto n = static_cast<std::uint32_t>(per_class * 10);
-        for (int s = 24; s >= 0; s -= 8) b.push_back(static_cast<std::uint8_t>(n >> s));
-        for (std::uint32_t i = 0; i < n; ++i) b.push_back(static_cast<std::uint8_t>(i % 10));
-        return b;
-    };
-    test::write_bytes(dir + "/train-images-idx3-ubyte", images(train_per_class, 1));
-    test::write_bytes(dir + "/train-labels-idx1-ubyte", labels(train_per_class));
-    test::write_bytes(dir + "/t10k-images-idx3-ubyte", images(test_per_class, 2));
-    test::write_bytes(dir + "/t10k-labels-idx1-ubyte", labels(test_per_class));
-}
-
 ExperimentConfig tiny_config(const std::string& data_dir) {
-    ExperimentConfig c;
+    ExperimentConfig c = test::tiny_experiment_config(data_dir);
     c.name = "tiny";
-    c.dataset = DatasetKind::Mnist;
-    c.data_path = data_dir;
-    c.sizes = SplitSizes{5, 20};
-    c.partition.clients = 3;
-    c.partition.alpha = 0.5;
-    c.partition.min_partition_size = 2;
-    c.bits = 16;
-    c.hidden = 32;
     c.rounds = 3;
-    c.batch_size = 16;
-    c.eval_every = 1;
-    c.eval_database_sample = 0;
-    c.device = "cpu";
     c.threads = 1;  // the machine is shared
     return c;
 }
@@ -76,7 +38,7 @@ class ExperimentRunTest : public QObject {
 private Q_SLOTS:
     void initTestCase() {
         QStandardPaths::setTestModeEnabled(true);  // keep the user's settings out
-        write_tiny_idx_dataset(data_.path(), 20, 10);
+        test::write_tiny_mnist(data_.path(), 20, 10);
     }
 
     void runs_a_tiny_experiment_to_the_end() {

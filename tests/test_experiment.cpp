@@ -9,58 +9,12 @@
 #include "experiment/experiment_config.h"
 #include "experiment/experiment_runner.h"
 #include "test_files.h"
+#include "tiny_experiment.h"
 
 using namespace fedhap;
 using fedhap::test::TempDir;
 
 namespace {
-
-// A tiny MNIST-style folder: 10 classes of 8×8 images, class c bright where pixel % 10 == c, plus noise.
-void write_tiny_mnist(const std::string& dir, int train_per_class, int test_per_class) {
-    auto images = [](int per_class, unsigned seed) {
-        std::vector<std::uint8_t> b{0, 0, 8, 3};
-        const std::uint32_t n = static_cast<std::uint32_t>(per_class * 10);
-        for (std::uint32_t v : {n, 8u, 8u})
-            for (int s = 24; s >= 0; s -= 8) b.push_back(static_cast<std::uint8_t>(v >> s));
-        for (std::uint32_t i = 0; i < n; ++i)
-            for (int p = 0; p < 64; ++p) {
-                seed = seed * 1103515245u + 12345u;
-                b.push_back(static_cast<std::uint8_t>((p % 10 == static_cast<int>(i % 10) ? 160 : 20) + (seed >> 16) % 80));
-            }
-        return b;
-    };
-    auto labels = [](int per_class) {
-        std::vector<std::uint8_t> b{0, 0, 8, 1};
-        const std::uint32_t n = static_cast<std::uint32_t>(per_class * 10);
-        for (int s = 24; s >= 0; s -= 8) b.push_back(static_cast<std::uint8_t>(n >> s));
-        for (std::uint32_t i = 0; i < n; ++i) b.push_back(static_cast<std::uint8_t>(i % 10));
-        return b;
-    };
-    test::write_bytes(dir + "/train-images-idx3-ubyte", images(train_per_class, 1));
-    test::write_bytes(dir + "/train-labels-idx1-ubyte", labels(train_per_class));
-    test::write_bytes(dir + "/t10k-images-idx3-ubyte", images(test_per_class, 2));
-    test::write_bytes(dir + "/t10k-labels-idx1-ubyte", labels(test_per_class));
-}
-
-ExperimentConfig tiny_config(const std::string& data_dir, Method method = Method::FedHap) {
-    ExperimentConfig c;
-    c.dataset = DatasetKind::Mnist;
-    c.data_path = data_dir;
-    c.sizes = SplitSizes{5, 20};
-    c.partition.clients = 3;
-    c.partition.alpha = 0.5;
-    c.partition.min_partition_size = 2;
-    c.bits = 16;
-    c.hidden = 32;
-    c.rounds = 4;
-    c.batch_size = 16;
-    c.eval_every = 1;
-    c.eval_database_sample = 0;
-    c.threads = 2;
-    c.device = "cpu";
-    c.method = method_preset(method);
-    return c;
-}
 
 std::string read_text(const std::string& path) {
     std::ifstream in(path);
@@ -102,13 +56,13 @@ private:
     TempDir data_;
 
 private Q_SLOTS:
-    void initTestCase() { write_tiny_mnist(data_.path(), 30, 8); }
+    void initTestCase() { test::write_tiny_mnist(data_.path(), 30, 8); }
 
     void same_seed_same_metrics_and_a_complete_run_folder() {
         TempDir a, b;
         StopToken s1, s2;
         RunObserver quiet;
-        const ExperimentConfig c = tiny_config(data_.path());
+        const ExperimentConfig c = test::tiny_experiment_config(data_.path());
         const RunSummary ra = run_experiment(c, {a.path(), false}, quiet, s1);
         run_experiment(c, {b.path(), false}, quiet, s2);
         QCOMPARE(ra.rounds, 4);
@@ -134,7 +88,7 @@ private Q_SLOTS:
         TempDir straight, resumed;
         RunObserver quiet;
         StopToken s1;
-        const ExperimentConfig c = tiny_config(data_.path());
+        const ExperimentConfig c = test::tiny_experiment_config(data_.path());
         run_experiment(c, {straight.path(), false}, quiet, s1);
 
         StopToken s2;
@@ -155,7 +109,7 @@ private Q_SLOTS:
 
     void every_method_runs() {
         for (const auto& name : method_names()) {
-            ExperimentConfig c = tiny_config(data_.path(), parse_method(name));
+            ExperimentConfig c = test::tiny_experiment_config(data_.path(), parse_method(name));
             c.rounds = 2;
             StopToken stop;
             RunObserver quiet;
@@ -167,7 +121,7 @@ private Q_SLOTS:
     }
 
     void config_round_trips_and_errors_name_the_key() {
-        ExperimentConfig c = tiny_config(data_.path());
+        ExperimentConfig c = test::tiny_experiment_config(data_.path());
         c.method.ce_margin = 0.3;
         c.method.aggregation = PrototypeAggregation::MajorityVote;
         const ExperimentConfig back = config_from_json(config_to_json(c));
@@ -207,7 +161,7 @@ private Q_SLOTS:
     void cli_run_and_its_errors() {
         TempDir out;
         const std::string cfg = out.file("tiny.json");
-        std::ofstream(cfg) << config_to_json(tiny_config(data_.path()));
+        std::ofstream(cfg) << config_to_json(test::tiny_experiment_config(data_.path()));
         auto r = test::run_cli({"run", "--config", cfg, "--rounds", "2", "--out", out.file("run"), "--format", "json"});
         QVERIFY2(r.exit_code == 0, r.err.c_str());
         const QJsonObject j = QJsonDocument::fromJson(QByteArray::fromStdString(r.out)).object();
