@@ -164,6 +164,7 @@ RunSummary run_experiment(const ExperimentConfig& config, const RunOptions& opti
     int last_done = first_round - 1;
     try {
         for (int round = first_round; round <= config.rounds; ++round) {
+            observer.on_round_start(round, config.rounds);
             RoundMetrics m = federation.run_round(round, stop, observer);
             if (config.eval_every > 0 && round % config.eval_every == 0) {
                 const auto t = Clock::now();

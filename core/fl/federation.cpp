@@ -68,7 +68,6 @@ Federation::Federation(const FederationSetup& setup, TrainData data, torch::Devi
 
 RoundMetrics Federation::run_round(int round, StopToken& stop, RunObserver& observer) {
     const auto start = std::chrono::steady_clock::now();
-    observer.on_round_start(round, 0);
     // Client sampling: a seeded draw per round, at least one client.
     std::vector<int> chosen(clients_.size());
     for (std::size_t k = 0; k < chosen.size(); ++k) chosen[k] = static_cast<int>(k);
