@@ -20,12 +20,8 @@ LoadedData load_dataset_from_options(const ArgParser& p) {
     }
     LoadedData out;
     out.origin = p.given("data") ? p.text("data") : default_data_path(kind);
-    DatasetParts parts = load_dataset(kind, out.origin);
-    const std::size_t test_offset = parts.train.size();
-    out.joined = concatenate(parts.train, parts.test);
-    SplitSizes sizes{p.count("query-per-class"), p.count("train-per-class")};
-    out.split = make_retrieval_split(out.joined.labels, test_offset, out.joined.num_classes(), sizes,
-                                     static_cast<std::uint64_t>(p.integer("seed")));
+    const SplitSizes sizes{p.count("query-per-class"), p.count("train-per-class")};
+    static_cast<ProtocolData&>(out) = load_protocol_data(kind, out.origin, sizes, static_cast<std::uint64_t>(p.integer("seed")));
     return out;
 }
 

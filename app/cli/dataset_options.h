@@ -1,16 +1,13 @@
 #pragma once
 // The --dataset/--data/protocol options shared by subcommands that load a dataset.
 #include "arg_parser.h"
-#include "data/dataset.h"
-#include "data/retrieval_split.h"
+#include "data/protocol_data.h"
 
 namespace fedhap::cli {
 
 void add_dataset_options(ArgParser& parser);
 
-struct LoadedData {
-    Dataset joined;  // train part ⧺ test part
-    RetrievalSplit split;
+struct LoadedData : ProtocolData {
     std::string origin;  // the path actually read
 };
 

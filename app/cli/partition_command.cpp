@@ -86,9 +86,7 @@ int run(const std::vector<std::string>& args) {
     config.seed = static_cast<std::uint64_t>(p.integer("seed"));
 
     const LoadedData data = load_dataset_from_options(p);
-    std::vector<std::int32_t> train_labels;
-    train_labels.reserve(data.split.train.size());
-    for (auto i : data.split.train) train_labels.push_back(data.joined.labels[i]);
+    const std::vector<std::int32_t>& train_labels = data.train_labels;
     const Partition partition = make_partition(train_labels, data.joined.num_classes(), config);
     const auto counts = partition_counts(partition, train_labels, data.joined.num_classes());
     if (format == "csv") {

@@ -1,4 +1,4 @@
 list(APPEND FEDHAP_CORE_PLAIN_SOURCES
   data/dataset.cpp data/file_bytes.cpp data/idx_loader.cpp data/cifar10_loader.cpp
   data/image_folder_loader.cpp data/digits_sheet_loader.cpp data/dataset_source.cpp
-  data/retrieval_split.cpp data/feature_noise.cpp)
+  data/retrieval_split.cpp data/feature_noise.cpp data/protocol_data.cpp)

@@ -6,7 +6,7 @@
 #include <filesystem>
 #include <nlohmann/json.hpp>
 
-#include "data/dataset_source.h"
+#include "data/protocol_data.h"
 #include "eval/retrieval_metrics.h"
 #include "experiment/code_encoder.h"
 #include "experiment/run_directory.h"
@@ -87,18 +87,15 @@ RunSummary run_experiment(const ExperimentConfig& config, const RunOptions& opti
     const torch::Device device(summary.device);
 
     // Data, protocol split and partition.
-    DatasetParts parts = load_dataset(config.dataset, config.data_path);
+    const ProtocolData protocol = load_protocol_data(config.dataset, config.data_path, config.sizes, config.seed);
     if (stop.stop_requested()) {  // stopped while the data loaded: nothing trained, nothing written
         summary.stopped = true;
         summary.seconds = since(start);
         return summary;
     }
-    const std::size_t test_offset = parts.train.size();
-    const Dataset data = concatenate(parts.train, parts.test);
-    parts = {};
-    const RetrievalSplit split = make_retrieval_split(data.labels, test_offset, data.num_classes(), config.sizes, config.seed);
-    std::vector<std::int32_t> train_labels;
-    for (auto r : split.train) train_labels.push_back(data.labels[r]);
+    const Dataset& data = protocol.joined;
+    const RetrievalSplit& split = protocol.split;
+    const std::vector<std::int32_t>& train_labels = protocol.train_labels;
 
     FederationSetup setup;
     setup.classes = static_cast<int>(data.num_classes());
