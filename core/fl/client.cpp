@@ -47,15 +47,12 @@ torch::Tensor Client::normal_noise(torch::IntArrayRef sizes) {
 }
 
 torch::Tensor Client::batch_loss(const torch::Tensor& u, const torch::Tensor& y, const torch::Tensor& prototypes,
-                                 const torch::Tensor& known, const std::vector<torch::Tensor>& anchor) {
+                                 const torch::Tensor& with_prototype, const std::vector<torch::Tensor>& anchor) {
     torch::Tensor loss = torch::zeros({}, u.options());
     if (options_.similarity == SimilarityLoss::Dpsh) loss = loss + options_.lambda_similarity * dpsh_loss(u, y);
     if (prototypes.defined() && options_.prototype_loss != PrototypeLoss::None) {
-        // Only codes whose class has a global prototype are pulled.
-        const torch::Tensor mask = known.index_select(0, y);
-        const torch::Tensor idx = mask.nonzero().squeeze(1);
-        if (idx.numel() > 0) {
-            const torch::Tensor uk = u.index_select(0, idx), yk = y.index_select(0, idx);
+        if (with_prototype.numel() > 0) {
+            const torch::Tensor uk = u.index_select(0, with_prototype), yk = y.index_select(0, with_prototype);
             torch::Tensor pull;
             switch (options_.prototype_loss) {
                 case PrototypeLoss::Bce: pull = prototype_bce_loss(uk, prototypes.index_select(0, yk)); break;
@@ -78,16 +75,15 @@ torch::Tensor Client::batch_loss(const torch::Tensor& u, const torch::Tensor& y,
 }
 
 void Client::discriminator_step(const torch::Tensor& u, const torch::Tensor& y, const torch::Tensor& prototypes,
-                                const torch::Tensor& known, torch::optim::Optimizer& optimizer) {
-    const torch::Tensor idx = known.index_select(0, y).nonzero().squeeze(1);
-    if (idx.numel() == 0) return;
-    const torch::Tensor yk = y.index_select(0, idx);
+                                const torch::Tensor& with_prototype, torch::optim::Optimizer& optimizer) {
+    if (with_prototype.numel() == 0) return;
+    const torch::Tensor yk = y.index_select(0, with_prototype);
     const torch::Tensor onehot = torch::nn::functional::one_hot(yk, classes_).to(u.dtype());
     torch::Tensor real = prototypes.index_select(0, yk);
     if (options_.disc_real_noise > 0) real = real + options_.disc_real_noise * normal_noise(real.sizes());
     optimizer.zero_grad();
     const torch::Tensor loss =
-        discriminator_loss(discriminator_->forward(real, onehot), discriminator_->forward(u.detach().index_select(0, idx), onehot));
+        discriminator_loss(discriminator_->forward(real, onehot), discriminator_->forward(u.detach().index_select(0, with_prototype), onehot));
     loss.backward();
     optimizer.step();
 }
@@ -134,11 +130,14 @@ Bytes Client::train_round(const Bytes& global_bytes, int round, const TrainData&
             if (noise_sigma_ > 0) x = x + noise_sigma_ * normal_noise(x.sizes());
             const torch::Tensor y = data.labels.index_select(0, idx);
             const torch::Tensor u = model_->forward(x);
-            const torch::Tensor loss = batch_loss(u, y, prototypes, known, anchor);
+            // Only codes whose class has a global prototype are pulled towards it or shown to D.
+            const torch::Tensor with_prototype =
+                prototypes.defined() ? known.index_select(0, y).nonzero().squeeze(1) : torch::Tensor();
+            const torch::Tensor loss = batch_loss(u, y, prototypes, with_prototype, anchor);
             optimizer.zero_grad();
             loss.backward();
             optimizer.step();
-            if (options_.adversarial && prototypes.defined()) discriminator_step(u, y, prototypes, known, disc_optimizer);
+            if (options_.adversarial && prototypes.defined()) discriminator_step(u, y, prototypes, with_prototype, disc_optimizer);
             if (last_epoch) {
                 // Local prototypes from the last epoch's codes: no extra pass over the data.
                 proto_sum.index_add_(0, y, u.detach());

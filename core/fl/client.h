@@ -33,11 +33,11 @@ public:
 
 private:
     torch::Tensor batch_loss(const torch::Tensor& u, const torch::Tensor& y, const torch::Tensor& prototypes,
-                             const torch::Tensor& known, const std::vector<torch::Tensor>& anchor);
+                             const torch::Tensor& with_prototype, const std::vector<torch::Tensor>& anchor);
     torch::Tensor normal_noise(torch::IntArrayRef sizes);
     void set_class_prior(const TrainData& data);
     void discriminator_step(const torch::Tensor& u, const torch::Tensor& y, const torch::Tensor& prototypes,
-                            const torch::Tensor& known, torch::optim::Optimizer& optimizer);
+                            const torch::Tensor& with_prototype, torch::optim::Optimizer& optimizer);
 
     int id_;
     torch::Tensor rows_tensor_;
