@@ -21,11 +21,11 @@ namespace {
 using Clock = std::chrono::steady_clock;
 double since(Clock::time_point t) { return std::chrono::duration<double>(Clock::now() - t).count(); }
 
-LabelSet labels_of(const Dataset& d, const std::vector<std::size_t>& rows) {
+std::vector<std::int64_t> labels_at(const Dataset& d, const std::vector<std::size_t>& rows) {
     std::vector<std::int64_t> ids;
     ids.reserve(rows.size());
     for (auto r : rows) ids.push_back(d.labels[r]);
-    return LabelSet::single(std::move(ids));
+    return ids;
 }
 
 struct Evaluated {
@@ -39,7 +39,7 @@ struct Evaluated {
 Evaluated evaluate(std::vector<HashNet> models, const Dataset& data, const std::vector<std::size_t>& queries,
                    const std::vector<std::size_t>& database, torch::Device device, int bits, int threads) {
     Evaluated out;
-    const LabelSet ql = labels_of(data, queries), dl = labels_of(data, database);
+    const LabelSet ql = LabelSet::single(labels_at(data, queries)), dl = LabelSet::single(labels_at(data, database));
     for (std::size_t m = 0; m < models.size(); ++m) {
         const auto t = Clock::now();
         std::vector<float> q = encode_images(models[m], data, queries, device, threads);
@@ -203,13 +203,8 @@ RunSummary run_experiment(const ExperimentConfig& config, const RunOptions& opti
             const auto b = static_cast<std::size_t>(config.bits);
             write_npy(dir->file("query_codes.npy"), npy_from_floats({split.query.size(), b}, full.query_codes));
             write_npy(dir->file("db_codes.npy"), npy_from_floats({split.database.size(), b}, full.db_codes));
-            auto labels = [&](const std::vector<std::size_t>& rows) {
-                std::vector<std::int64_t> y;
-                for (auto r : rows) y.push_back(data.labels[r]);
-                return npy_from_int64({rows.size()}, y);
-            };
-            write_npy(dir->file("query_labels.npy"), labels(split.query));
-            write_npy(dir->file("db_labels.npy"), labels(split.database));
+            write_npy(dir->file("query_labels.npy"), npy_from_int64({split.query.size()}, labels_at(data, split.query)));
+            write_npy(dir->file("db_labels.npy"), npy_from_int64({split.database.size()}, labels_at(data, split.database)));
         }
     }
     summary.seconds = since(start);
