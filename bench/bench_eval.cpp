@@ -8,9 +8,9 @@
 #include <vector>
 
 #include "eval/hamming_ranking.h"
-#include "eval/parallel_chunks.h"
 #include "eval/retrieval_metrics.h"
 #include "util/random.h"
+#include "util/thread_pool.h"
 
 using namespace fedhap;
 
@@ -81,9 +81,9 @@ double seconds_since(std::chrono::steady_clock::time_point t0) {
 }  // namespace
 
 int main() {
-    std::printf("bench_eval: %zu queries x %zu database items, %zu classes, %zu threads "
+    std::printf("bench_eval: %zu queries x %zu database items, %zu classes, %d threads "
                 "(mAP@all + precision/recall by radius + P@H<=2)\n",
-                kQueries, kDatabase, kClasses, resolve_threads(0));
+                kQueries, kDatabase, kClasses, resolve_thread_count(0));
     std::printf("%5s %10s %12s %10s %10s %12s %9s %10s %10s %10s\n", "bits", "fast_s", "fast_q/s", "1thread_s", "ref_s",
                 "ref_q/s", "speedup", "mAP_fast", "mAP_ref", "max_diff");
     for (std::size_t bits : {16, 32, 64}) {

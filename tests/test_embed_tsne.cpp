@@ -7,10 +7,10 @@
 #include <numeric>
 
 #include "embed/affinities.h"
-#include "embed/parallel_for.h"
 #include "embed/tsne.h"
 #include "embed/vp_tree.h"
 #include "util/random.h"
+#include "util/thread_pool.h"
 
 using namespace fedhap;
 
@@ -136,7 +136,7 @@ private Q_SLOTS:
 
     void joint_probabilities_are_symmetric_and_normalised() {
         const Codes c = clustered_codes(400, 32, 4, 0.05, 2);  // short codes: many duplicates and ties
-        ParallelFor pool(2);
+        ThreadPool pool(2);
         const Neighbours nb = nearest_neighbours(c.x.data(), c.n, c.bits, 45, 0, pool);
         const SparseMatrix p = joint_probabilities(nb, 15.0, pool);
         // Every point's bandwidth hits the target, unless more than 15 duplicates make it unreachable.
@@ -168,7 +168,7 @@ private Q_SLOTS:
     }
 
     void neighbours_are_exact_with_ties() {
-        ParallelFor pool(2);
+        ThreadPool pool(2);
         // ±1 codes (bit scan): exactly the k smallest by (distance, index).
         const Codes c = clustered_codes(300, 24, 3, 0.1, 3);
         const std::size_t k = 20;
@@ -217,7 +217,7 @@ private Q_SLOTS:
         exact.step(o.iterations);
         const double kl_exact = exact.kl_divergence(), kl_bh = bh.exact_kl_divergence();
         // Each under its own P (all pairs vs 61 neighbours), and both under the exact method's P.
-        ParallelFor pool(2);
+        ThreadPool pool(2);
         const double kl_bh_dense = exact_kl_divergence(exact.affinities(), bh.coordinates(), pool);
         qInfo("KL exact %.4f, Barnes-Hut %.4f (Barnes-Hut coordinates under the all-pairs P: %.4f)", kl_exact, kl_bh,
               kl_bh_dense);
@@ -347,7 +347,7 @@ private Q_SLOTS:
         o.perplexity = 10;
         o.iterations = 1;
         const TsneEmbedding e(c.x, c.bits, o);
-        ParallelFor pool(1);
+        ThreadPool pool(1);
         const SparseMatrix p = joint_probabilities(nearest_neighbours(c.x.data(), c.n, c.bits, 31, 0, pool), 10.0, pool);
         QVERIFY(e.affinities().column == p.column);
         QVERIFY(e.affinities().value == p.value);

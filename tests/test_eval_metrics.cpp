@@ -7,7 +7,6 @@
 #include <numeric>
 
 #include "eval/hamming_ranking.h"
-#include "eval/parallel_chunks.h"
 #include "eval/retrieval_metrics.h"
 #include "util/random.h"
 
@@ -260,27 +259,6 @@ private Q_SLOTS:
             QVERIFY(m.recall_at_radius == one.recall_at_radius);
             QVERIFY(m.precision_at_n == one.precision_at_n);
         }
-    }
-
-    void parallel_chunks_cover_each_item_once_and_rethrow() {
-        std::vector<int> seen(1000, 0);
-        std::vector<std::size_t> chunk_of(1000);
-        parallel_chunks(1000, 32, 3, [&](std::size_t chunk, std::size_t begin, std::size_t end, std::size_t slot) {
-            QVERIFY(slot < 3);
-            for (std::size_t i = begin; i < end; ++i) {
-                ++seen[i];
-                chunk_of[i] = chunk;
-            }
-        });
-        for (std::size_t i = 0; i < seen.size(); ++i) {
-            QCOMPARE(seen[i], 1);
-            QCOMPARE(chunk_of[i], i / 32);
-        }
-        expect_invalid([] {
-            parallel_chunks(100, 1, 4, [](std::size_t chunk, std::size_t, std::size_t, std::size_t) {
-                if (chunk == 57) throw std::invalid_argument("chunk 57 failed");
-            });
-        }, "chunk 57 failed");
     }
 
     void refuses_mismatched_inputs() {

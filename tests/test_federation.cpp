@@ -141,8 +141,9 @@ private Q_SLOTS:
         Server server(flatten_weights(*client.model()), 4, 16, m, hadamard_centers(4, 16, 0), flatten_weights(*client.discriminator()));
         StopToken stop;
         RunObserver quiet;
-        ClientRoundResult r;
-        const ClientUpdate u = decode_update(client.train_round(encode(server.global_message()), 1, data, stop, quiet, r));
+        const ClientRound round = client.train_round(encode(server.global_message()), 1, data, stop, quiet);
+        const ClientRoundResult& r = round.result;
+        const ClientUpdate u = decode_update(round.update);
         QCOMPARE(u.counts, (std::vector<std::int32_t>{3, 2, 0, 0}));
         QCOMPARE(u.samples, std::uint64_t(10));  // 5 rows × 2 epochs
         QCOMPARE(r.samples, std::uint64_t(10));
@@ -155,7 +156,7 @@ private Q_SLOTS:
         QVERIFY(u.weights != server.weights());
         // A stop request ends the round between batches.
         stop.request_stop();
-        QVERIFY_THROWS_EXCEPTION(StopRequested, client.train_round(encode(server.global_message()), 2, data, stop, quiet, r));
+        QVERIFY_THROWS_EXCEPTION(StopRequested, client.train_round(encode(server.global_message()), 2, data, stop, quiet));
     }
 };
 

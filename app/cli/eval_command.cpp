@@ -9,9 +9,9 @@
 #include "command_registry.h"
 #include "eval/code_stats.h"
 #include "eval/npy_inputs.h"
-#include "eval/parallel_chunks.h"
 #include "eval/retrieval_metrics.h"
 #include "io/csv_writer.h"
+#include "util/thread_pool.h"
 
 namespace fedhap::cli {
 namespace {
@@ -92,7 +92,7 @@ int run(const std::vector<std::string>& args) {
         write_csv(p.text("curves"), {"radius", "precision", "recall"}, rows);
     }
     if (format == "json") print_json(m, seconds);
-    else print_table(m, query_labels, db_codes, seconds, resolve_threads(options.threads));
+    else print_table(m, query_labels, db_codes, seconds, resolve_thread_count(static_cast<int>(options.threads)));
     return 0;
 }
 

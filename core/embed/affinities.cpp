@@ -5,7 +5,7 @@
 #include <limits>
 #include <stdexcept>
 
-#include "embed/parallel_for.h"
+#include "util/thread_pool.h"
 
 namespace fedhap {
 namespace {
@@ -56,10 +56,10 @@ double conditional_probabilities(const float* d2, std::size_t k, double perplexi
     return beta;
 }
 
-SparseMatrix joint_probabilities(const Neighbours& nb, double perplexity, ParallelFor& pool) {
+SparseMatrix joint_probabilities(const Neighbours& nb, double perplexity, ThreadPool& pool) {
     const std::size_t k = nb.k, n = k == 0 ? 0 : nb.index.size() / k;
     std::vector<float> conditional(n * k);
-    pool.run(n, 32, [&](std::size_t b, std::size_t e) {
+    pool.run_blocks(n, 32, [&](std::size_t b, std::size_t e, std::size_t) {
         for (std::size_t i = b; i < e; ++i)
             conditional_probabilities(&nb.distance2[i * k], k, perplexity, &conditional[i * k]);
     });
@@ -83,7 +83,7 @@ SparseMatrix joint_probabilities(const Neighbours& nb, double perplexity, Parall
         }
     std::vector<std::size_t> kept(n, 0);
     const float norm = static_cast<float>(1.0 / (2.0 * static_cast<double>(n)));
-    pool.run(n, 64, [&](std::size_t b, std::size_t e) {
+    pool.run_blocks(n, 64, [&](std::size_t b, std::size_t e, std::size_t) {
         for (std::size_t i = b; i < e; ++i) {
             auto first = entries.begin() + static_cast<std::ptrdiff_t>(start[i]);
             auto last = entries.begin() + static_cast<std::ptrdiff_t>(start[i + 1]);

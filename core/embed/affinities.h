@@ -9,7 +9,7 @@
 
 namespace fedhap {
 
-class ParallelFor;
+class ThreadPool;
 
 // Square sparse matrix in compressed-row form.
 struct SparseMatrix {
@@ -27,6 +27,6 @@ struct SparseMatrix {
 double conditional_probabilities(const float* d2, std::size_t k, double perplexity, float* p);
 
 // Symmetrised joint probabilities P = (P_{j|i} + P_{i|j}) / 2N over the neighbour graph; sums to 1.
-SparseMatrix joint_probabilities(const Neighbours& neighbours, double perplexity, ParallelFor& pool);
+SparseMatrix joint_probabilities(const Neighbours& neighbours, double perplexity, ThreadPool& pool);
 
 }  // namespace fedhap

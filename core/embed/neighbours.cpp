@@ -6,8 +6,8 @@
 #include <string>
 
 #include "embed/cpu_clones.h"
-#include "embed/parallel_for.h"
 #include "embed/vp_tree.h"
+#include "util/thread_pool.h"
 
 namespace fedhap {
 namespace {
@@ -23,7 +23,7 @@ void hamming_scan(const std::uint64_t* codes, std::size_t words, std::size_t n, 
     }
 }
 
-Neighbours code_neighbours(const float* data, std::size_t n, std::size_t dims, std::size_t k, ParallelFor& pool) {
+Neighbours code_neighbours(const float* data, std::size_t n, std::size_t dims, std::size_t k, ThreadPool& pool) {
     const std::size_t words = (dims + 63) / 64;
     std::vector<std::uint64_t> codes(n * words, 0);
     for (std::size_t i = 0; i < n; ++i)
@@ -33,7 +33,7 @@ Neighbours code_neighbours(const float* data, std::size_t n, std::size_t dims, s
     nb.k = k;
     nb.index.resize(n * k);
     nb.distance2.resize(n * k);
-    pool.run(n, 16, [&](std::size_t b, std::size_t e) {
+    pool.run_blocks(n, 16, [&](std::size_t b, std::size_t e, std::size_t) {
         std::vector<std::uint32_t> distance(n), count(dims + 1), offset(dims + 1);
         for (std::size_t q = b; q < e; ++q) {
             hamming_scan(codes.data(), words, n, &codes[q * words], distance.data());
@@ -67,7 +67,7 @@ bool sign_codes(const float* values, std::size_t count) {
 }
 
 Neighbours nearest_neighbours(const float* data, std::size_t n, std::size_t dims, std::size_t k, std::uint64_t seed,
-                              ParallelFor& pool) {
+                              ThreadPool& pool) {
     if (k >= n)
         throw std::invalid_argument("asked for " + std::to_string(k) + " neighbours of each of " + std::to_string(n) +
                                     " points");
@@ -79,7 +79,7 @@ Neighbours nearest_neighbours(const float* data, std::size_t n, std::size_t dims
     nb.index.resize(n * k);
     nb.distance2.resize(n * k);
     const VpTree tree(data, n, dims, seed);
-    pool.run(n, 16, [&](std::size_t b, std::size_t e) {
+    pool.run_blocks(n, 16, [&](std::size_t b, std::size_t e, std::size_t) {
         for (std::size_t i = b; i < e; ++i) tree.search(i, k, &nb.index[i * k], &nb.distance2[i * k]);
     });
     return nb;

@@ -8,7 +8,7 @@
 
 namespace fedhap {
 
-class ParallelFor;
+class ThreadPool;
 
 // The k nearest neighbours of each of N points (themselves excluded), nearest first.
 struct Neighbours {
@@ -23,6 +23,6 @@ bool sign_codes(const float* values, std::size_t count);
 // Ties at the k-th distance are broken by ascending index for codes and by the tree's order
 // otherwise; either way the result depends only on the data and the seed. Requires k < N.
 Neighbours nearest_neighbours(const float* data, std::size_t n, std::size_t dims, std::size_t k, std::uint64_t seed,
-                              ParallelFor& pool);
+                              ThreadPool& pool);
 
 }  // namespace fedhap

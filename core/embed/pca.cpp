@@ -6,8 +6,8 @@
 #include <string>
 
 #include "embed/cpu_clones.h"
-#include "embed/parallel_for.h"
 #include "util/random.h"
+#include "util/thread_pool.h"
 
 namespace fedhap {
 namespace {
@@ -28,14 +28,14 @@ double dot(const double* a, const double* b, std::size_t n) {
 // Unnormalised covariance Σ (x − mean)(x − mean)ᵀ, full D × D. Rows are taken in slabs,
 // transposed so that each entry is a contiguous dot product and the slab stays in cache.
 std::vector<double> scatter_matrix(const float* data, std::size_t n, std::size_t d, const std::vector<double>& mean,
-                                   ParallelFor& pool) {
+                                   ThreadPool& pool) {
     constexpr std::size_t kSlab = 256;
     std::vector<double> c(d * d, 0.0), slab(d * kSlab);
     for (std::size_t r0 = 0; r0 < n; r0 += kSlab) {
         const std::size_t rows = std::min(kSlab, n - r0);
         for (std::size_t r = 0; r < rows; ++r)
             for (std::size_t i = 0; i < d; ++i) slab[i * rows + r] = data[(r0 + r) * d + i] - mean[i];
-        pool.run(d, 4, [&](std::size_t b, std::size_t e) {
+        pool.run_blocks(d, 4, [&](std::size_t b, std::size_t e, std::size_t) {
             for (std::size_t i = b; i < e; ++i)
                 for (std::size_t j = i; j < d; ++j) c[i * d + j] += dot(&slab[i * rows], &slab[j * rows], rows);
         });
@@ -137,7 +137,7 @@ std::vector<float> Pca::transform(const float* data, std::size_t n) const {
     return out;
 }
 
-Pca fit_pca(const float* data, std::size_t n, std::size_t dims, std::size_t k, ParallelFor& pool) {
+Pca fit_pca(const float* data, std::size_t n, std::size_t dims, std::size_t k, ThreadPool& pool) {
     if (n == 0 || dims == 0) throw std::invalid_argument("PCA needs at least one point of at least one dimension");
     if (k == 0 || k > dims)
         throw std::invalid_argument("PCA: cannot take " + std::to_string(k) + " components of " + std::to_string(dims) +
@@ -163,7 +163,7 @@ Pca fit_pca(const float* data, std::size_t n, std::size_t dims, std::size_t k, P
     orthonormalise(v, rng);
     std::vector<double> values, previous, u;
     for (int it = 0; it < 300; ++it) {
-        pool.run(dims, 16, [&](std::size_t b, std::size_t e) {
+        pool.run_blocks(dims, 16, [&](std::size_t b, std::size_t e, std::size_t) {
             for (std::size_t r = b; r < e; ++r)
                 for (std::size_t j = 0; j < block; ++j) w[j][r] = dot(&c[r * dims], v[j].data(), dims);
         });
@@ -197,7 +197,7 @@ Pca fit_pca(const float* data, std::size_t n, std::size_t dims, std::size_t k, P
 }
 
 Pca fit_pca(const float* data, std::size_t n, std::size_t dims, std::size_t k, int threads) {
-    ParallelFor pool(threads);
+    ThreadPool pool(threads);
     return fit_pca(data, n, dims, k, pool);
 }
 

@@ -6,7 +6,7 @@
 
 namespace fedhap {
 
-class ParallelFor;
+class ThreadPool;
 
 struct Pca {
     std::size_t dims = 0;
@@ -21,7 +21,7 @@ struct Pca {
 
 // The top k components (k ≤ dims). Sign convention: the largest-magnitude entry of each component
 // (the first of equals) is positive, so a result does not depend on the solver's start.
-Pca fit_pca(const float* data, std::size_t n, std::size_t dims, std::size_t k, ParallelFor& pool);
+Pca fit_pca(const float* data, std::size_t n, std::size_t dims, std::size_t k, ThreadPool& pool);
 Pca fit_pca(const float* data, std::size_t n, std::size_t dims, std::size_t k, int threads = 0);
 
 }  // namespace fedhap

@@ -5,7 +5,7 @@
 #include <utility>
 
 #include "embed/cpu_clones.h"
-#include "embed/parallel_for.h"
+#include "util/thread_pool.h"
 
 namespace fedhap {
 namespace {
@@ -166,8 +166,8 @@ void QuadTree::repel_group(const Node& group, float theta2, Interactions& list, 
     }
 }
 
-void QuadTree::repulsion(float theta, ParallelFor& pool, float* force, double* z) const {
-    pool.run(groups_.size(), 4, [&](std::size_t b, std::size_t e) {
+void QuadTree::repulsion(float theta, ThreadPool& pool, float* force, double* z) const {
+    pool.run_blocks(groups_.size(), 4, [&](std::size_t b, std::size_t e, std::size_t) {
         Interactions list;
         for (std::size_t g = b; g < e; ++g) repel_group(nodes_[groups_[g]], theta * theta, list, force, z);
     });

@@ -11,7 +11,7 @@
 
 namespace fedhap {
 
-class ParallelFor;
+class ThreadPool;
 
 class QuadTree {
 public:
@@ -20,7 +20,7 @@ public:
     // For every point i, with w_ij = 1 / (1 + |y_i − y_j|²) over j ≠ i:
     //   force[2i..2i+1] = Σ_j w_ij² (y_i − y_j),   z[i] = Σ_j w_ij.
     // Each point's sums are taken in a fixed order, whatever the thread count.
-    void repulsion(float theta, ParallelFor& pool, float* force, double* z) const;
+    void repulsion(float theta, ThreadPool& pool, float* force, double* z) const;
 
 private:
     struct Node {

@@ -5,18 +5,18 @@
 #include <stdexcept>
 #include <string>
 
-#include "embed/parallel_for.h"
 #include "embed/pca.h"
 #include "embed/quadtree.h"
 #include "util/random.h"
+#include "util/thread_pool.h"
 
 namespace fedhap {
 namespace {
 
 // Exact repulsion: force_i = Σ_j≠i w_ij² (y_i − y_j), z_i = Σ_j≠i w_ij.
-void exact_repulsion(const std::vector<float>& y, ParallelFor& pool, float* force, double* z) {
+void exact_repulsion(const std::vector<float>& y, ThreadPool& pool, float* force, double* z) {
     const std::size_t n = y.size() / 2;
-    pool.run(n, 16, [&](std::size_t b, std::size_t e) {
+    pool.run_blocks(n, 16, [&](std::size_t b, std::size_t e, std::size_t) {
         for (std::size_t i = b; i < e; ++i) {
             float fx = 0.0f, fy = 0.0f;
             double sum = 0.0;
@@ -58,7 +58,7 @@ double sum_in_order(const std::vector<double>& values) {
 
 }  // namespace
 
-double exact_kl_divergence(const SparseMatrix& p, const std::vector<float>& y, ParallelFor& pool) {
+double exact_kl_divergence(const SparseMatrix& p, const std::vector<float>& y, ThreadPool& pool) {
     const std::size_t n = y.size() / 2;
     if (p.rows() != n) throw std::invalid_argument("KL divergence: P and the embedding differ in size");
     std::vector<float> force(2 * n);
@@ -87,7 +87,7 @@ TsneEmbedding::TsneEmbedding(const std::vector<float>& data, std::size_t dims, c
     if (!std::all_of(x.begin(), x.end(), [](float v) { return std::isfinite(v); }))
         throw std::invalid_argument("t-SNE: the data contain NaN or infinite values");
 
-    pool_ = std::make_unique<ParallelFor>(options.threads);
+    pool_ = std::make_unique<ThreadPool>(options.threads);
     // Wide features are reduced first; ±1 codes are kept whole, as their bit scan is cheap at any width.
     if (dims > options.max_input_dims && options.pca_dims > 0 && options.pca_dims < dims &&
         !sign_codes(x.data(), x.size())) {
@@ -133,7 +133,7 @@ TsneEmbedding& TsneEmbedding::operator=(TsneEmbedding&&) noexcept = default;
 
 void TsneEmbedding::gradient(float exaggeration) {
     // Attraction Σ_j P_ij w_ij (y_i − y_j) from the sparse P; repulsion from the tree or exactly.
-    pool_->run(n_, 64, [&](std::size_t b, std::size_t e) {
+    pool_->run_blocks(n_, 64, [&](std::size_t b, std::size_t e, std::size_t) {
         const float* y = y_.data();
         for (std::size_t i = b; i < e; ++i) {
             const float yx = y[2 * i], yy = y[2 * i + 1];

@@ -16,7 +16,7 @@
 
 namespace fedhap {
 
-class ParallelFor;
+class ThreadPool;
 
 enum class TsneMethod { BarnesHut, Exact };
 enum class TsneInit { Pca, Random };
@@ -70,7 +70,7 @@ private:
 
     TsneOptions options_;
     std::size_t n_ = 0, data_points_ = 0;
-    std::unique_ptr<ParallelFor> pool_;
+    std::unique_ptr<ThreadPool> pool_;
     SparseMatrix p_;
     std::vector<float> y_, update_, gains_, attraction_, repulsion_;
     std::vector<double> z_;
@@ -79,6 +79,6 @@ private:
 };
 
 // KL(P‖Q) of a 2-D embedding y (N × 2) with the exact normaliser Σ_{i≠j} 1/(1+|y_i−y_j|²); O(N²).
-double exact_kl_divergence(const SparseMatrix& p, const std::vector<float>& y, ParallelFor& pool);
+double exact_kl_divergence(const SparseMatrix& p, const std::vector<float>& y, ThreadPool& pool);
 
 }  // namespace fedhap

@@ -6,7 +6,7 @@
 #include <string>
 
 #include "eval/hamming_ranking.h"
-#include "eval/parallel_chunks.h"
+#include "util/thread_pool.h"
 
 // x86-64 before POPCNT (pre-2008) turns __builtin_popcountll into a slow library call; the scan
 // is cloned for CPUs with POPCNT and picked at load time.
@@ -188,16 +188,17 @@ RetrievalMetrics evaluate_retrieval(const PackedCodes& queries, const LabelSet& 
     m.top_k = options.top_k;
     m.average_precision.assign(queries.count, 0.0);
     std::vector<ChunkSums> sums((queries.count + kQueriesPerChunk - 1) / kQueriesPerChunk);
-    std::vector<Scratch> scratch(std::min(resolve_threads(options.threads), sums.size()));
-    parallel_chunks(queries.count, kQueriesPerChunk, options.threads,
-                    [&](std::size_t chunk, std::size_t begin, std::size_t end, std::size_t slot) {
-                        ChunkSums& sum = sums[chunk];
-                        sum.precision.assign(buckets, 0.0);
-                        sum.recall.assign(buckets, 0.0);
-                        sum.precision_at_n.assign(options.precision_at.size(), 0.0);
-                        for (std::size_t q = begin; q < end; ++q)
-                            m.average_precision[q] = score_query(in, q, scratch[slot], sum);
-                    });
+    // No more threads than chunks: each thread's scratch is O(database).
+    const int chunks = static_cast<int>(sums.size());
+    ThreadPool pool(std::min(resolve_thread_count(static_cast<int>(std::min<std::size_t>(options.threads, sums.size()))), chunks));
+    std::vector<Scratch> scratch(pool.threads());
+    pool.run_blocks(queries.count, kQueriesPerChunk, [&](std::size_t begin, std::size_t end, std::size_t slot) {
+        ChunkSums& sum = sums[begin / kQueriesPerChunk];
+        sum.precision.assign(buckets, 0.0);
+        sum.recall.assign(buckets, 0.0);
+        sum.precision_at_n.assign(options.precision_at.size(), 0.0);
+        for (std::size_t q = begin; q < end; ++q) m.average_precision[q] = score_query(in, q, scratch[slot], sum);
+    });
 
     m.precision_at_radius.assign(buckets, 0.0);
     m.recall_at_radius.assign(buckets, 0.0);

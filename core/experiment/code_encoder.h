@@ -9,7 +9,7 @@ namespace fedhap {
 
 // Images of `data` at `rows` → rows.size() × B relaxed codes, row order. Converts uint8 pixels
 // to float one batch at a time, so memory stays at one batch of images per thread. On the CPU
-// `threads` workers (0 = all cores) encode interleaved batches, one intra-op thread each: for
+// `threads` workers (0 = all cores) share the batches, one intra-op thread each: for
 // this small network that uses the cores better than intra-op parallelism. Small batches stay
 // in cache: 100 images/batch encoded ~20 % faster than 500 or 2,000 on one thread here.
 std::vector<float> encode_images(HashNet& model, const Dataset& data, const std::vector<std::size_t>& rows,

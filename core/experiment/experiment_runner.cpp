@@ -3,15 +3,13 @@
 #include <torch/torch.h>
 
 #include <chrono>
-#include <filesystem>
-#include <nlohmann/json.hpp>
+#include <memory>
 
 #include "data/protocol_data.h"
 #include "eval/retrieval_metrics.h"
 #include "experiment/code_encoder.h"
 #include "experiment/run_directory.h"
 #include "fl/federation.h"
-#include "io/npy.h"
 #include "runtime/torch_runtime.h"
 #include "util/random.h"
 
@@ -56,12 +54,204 @@ Evaluated evaluate(std::vector<HashNet> models, const Dataset& data, const std::
 }
 
 void check_resumable(const RunDirectory& dir, const ExperimentConfig& config) {
-    ExperimentConfig saved = load_config_file(dir.file("config.json"));
+    ExperimentConfig saved = dir.read_config();
     saved.rounds = config.rounds;  // the one thing a resume may change
     saved.device = config.device;
     saved.threads = config.threads;
     if (config_to_json(saved) != config_to_json(config))
         throw std::invalid_argument(dir.path() + ": --resume needs the same config as the interrupted run (only rounds, device and threads may differ)");
+}
+
+// One experiment: the steps run() takes, in order, and the state they share.
+class ExperimentRun {
+public:
+    ExperimentRun(const ExperimentConfig& config, const RunOptions& options, RunObserver& observer, StopToken& stop);
+    RunSummary run();
+
+private:
+    FederationSetup federation_setup() const;
+    TrainData train_data() const;
+    void report_data(const FederationSetup& setup) const;
+    std::vector<std::size_t> round_database() const;
+    void open_run_directory(Federation& federation);
+    void run_rounds(Federation& federation);
+    void run_round(Federation& federation, int round);
+    void evaluate_final(Federation& federation);
+    RunSummary finish();
+
+    const ExperimentConfig& config_;
+    const RunOptions& options_;
+    RunObserver& observer_;
+    StopToken& stop_;
+    const Clock::time_point start_ = Clock::now();
+    int threads_ = 1;
+    RunSummary summary_;
+    torch::Device device_{torch::kCPU};
+    ProtocolData data_;
+    std::vector<std::size_t> round_database_;  // the fixed database sample for per-round mAP
+    std::unique_ptr<RunDirectory> dir_;
+    int first_round_ = 1;
+    double previous_seconds_ = 0.0;  // of the sessions before a resume
+};
+
+ExperimentRun::ExperimentRun(const ExperimentConfig& config, const RunOptions& options, RunObserver& observer, StopToken& stop)
+    : config_(config), options_(options), observer_(observer), stop_(stop) {
+    validate_config(config);
+    if (options.resume && options.out_dir.empty()) throw std::invalid_argument("--resume needs the run folder (--out)");
+    threads_ = set_torch_threads(config.threads);
+    summary_.method = to_string(config.method.method);
+    summary_.device = resolve_device(config.device);
+    device_ = torch::Device(summary_.device);
+}
+
+RunSummary ExperimentRun::run() {
+    data_ = load_protocol_data(config_.dataset, config_.data_path, config_.sizes, config_.seed);
+    if (stop_.stop_requested()) {  // stopped while the data loaded: nothing trained, nothing written
+        summary_.stopped = true;
+        summary_.seconds = since(start_);
+        return summary_;
+    }
+    const FederationSetup setup = federation_setup();
+    const TrainData train = train_data();
+    report_data(setup);
+    Federation federation(setup, train, device_);
+    summary_.parameters = static_cast<std::uint64_t>(parameter_count(*federation.evaluation_models().front()));
+    round_database_ = round_database();
+    open_run_directory(federation);
+    run_rounds(federation);
+    if (!summary_.stopped) evaluate_final(federation);
+    return finish();
+}
+
+// Network, method and the partition of the train set into clients.
+FederationSetup ExperimentRun::federation_setup() const {
+    const Dataset& data = data_.joined;
+    FederationSetup setup;
+    setup.classes = static_cast<int>(data.num_classes());
+    setup.net = NetSpec{config_.net, data.channels, data.height, data.width, config_.bits, config_.hidden};
+    setup.method = config_.method;
+    setup.train = TrainSettings{config_.local_epochs, config_.batch_size, config_.lr};
+    setup.seed = config_.seed;
+    setup.threads = threads_;
+    if (config_.method.method == Method::Centralized) {
+        // One node holds the pooled train set: the upper reference, same budget.
+        std::vector<std::int64_t> all(data_.split.train.size());
+        for (std::size_t i = 0; i < all.size(); ++i) all[i] = static_cast<std::int64_t>(i);
+        setup.client_rows = {all};
+    } else {
+        PartitionConfig pc = config_.partition;
+        pc.seed = config_.seed;
+        const Partition p = make_partition(data_.train_labels, data.num_classes(), pc);
+        for (const auto& c : p.clients) setup.client_rows.emplace_back(c.begin(), c.end());
+        setup.feature_noise_sigma = p.feature_noise_sigma;
+    }
+    return setup;
+}
+
+// The train images and labels as tensors on the run's device.
+TrainData ExperimentRun::train_data() const {
+    TrainData train;
+    train.images = image_tensor(data_.joined, data_.split.train, device_);
+    const std::vector<std::int32_t>& labels = data_.train_labels;
+    train.labels = torch::tensor(std::vector<std::int64_t>(labels.begin(), labels.end()), torch::kInt64).to(device_);
+    train.classes = static_cast<int>(data_.joined.num_classes());
+    return train;
+}
+
+// The data, the split and the clients × classes counts, for the views.
+void ExperimentRun::report_data(const FederationSetup& setup) const {
+    std::vector<std::vector<std::size_t>> counts(setup.client_rows.size(), std::vector<std::size_t>(data_.joined.num_classes(), 0));
+    for (std::size_t k = 0; k < setup.client_rows.size(); ++k)
+        for (auto r : setup.client_rows[k]) ++counts[k][static_cast<std::size_t>(data_.train_labels[static_cast<std::size_t>(r)])];
+    observer_.on_data(data_.joined, data_.split, counts);
+}
+
+std::vector<std::size_t> ExperimentRun::round_database() const {
+    std::vector<std::size_t> sample = data_.split.database;
+    if (config_.eval_database_sample > 0 && config_.eval_database_sample < sample.size()) {
+        Rng rng(stream_seed(config_.seed, 0, 0, 4));
+        rng.shuffle(sample);
+        sample.resize(config_.eval_database_sample);
+        std::sort(sample.begin(), sample.end());
+    }
+    return sample;
+}
+
+// A new run starts the files; a resume checks the config and continues from the checkpoint.
+void ExperimentRun::open_run_directory(Federation& federation) {
+    if (options_.out_dir.empty()) return;
+    dir_ = std::make_unique<RunDirectory>(options_.out_dir);
+    if (options_.resume) {
+        check_resumable(*dir_, config_);
+        const Checkpoint c = dir_->read_checkpoint();
+        federation.load_state(c.state);
+        first_round_ = c.round + 1;
+        previous_seconds_ = c.seconds;
+        dir_->start_metrics(c.round);
+    } else {
+        dir_->start_metrics(0);
+    }
+    dir_->write_config(config_);
+}
+
+void ExperimentRun::run_rounds(Federation& federation) {
+    summary_.rounds = first_round_ - 1;
+    try {
+        for (int round = first_round_; round <= config_.rounds; ++round) {
+            run_round(federation, round);
+            summary_.rounds = round;
+        }
+    } catch (const StopRequested&) {
+        summary_.stopped = true;
+    }
+    summary_.train_images_per_s = summary_.train_seconds > 0 ? summary_.train_samples / summary_.train_seconds : 0.0;
+}
+
+// Train, evaluate on the fixed sample when due, add to the totals, save.
+void ExperimentRun::run_round(Federation& federation, int round) {
+    observer_.on_round_start(round, config_.rounds);
+    RoundMetrics m = federation.run_round(round, stop_, observer_);
+    if (config_.eval_every > 0 && round % config_.eval_every == 0) {
+        const auto t = Clock::now();
+        Evaluated e = evaluate(federation.evaluation_models(), data_.joined, data_.split.query, round_database_, device_,
+                               config_.bits, threads_);
+        m.map = e.map;
+        observer_.on_codes({round, false, config_.bits, e.map, data_.split.query, round_database_, std::move(e.query_codes),
+                            std::move(e.db_codes)});
+        m.seconds += since(t);
+    }
+    summary_.bytes_up += m.bytes_up;
+    summary_.bytes_down += m.bytes_down;
+    summary_.train_seconds += m.train_seconds;
+    summary_.train_samples += m.train_samples;
+    summary_.prototype_min_distance = m.prototype_min_distance;
+    const PrototypeSnapshot protos = federation.prototypes(round);
+    if (dir_) {
+        dir_->append_metrics(m);
+        dir_->write_prototypes(protos);
+        dir_->write_checkpoint({round, previous_seconds_ + since(start_), federation.save_state()});
+    }
+    observer_.on_round_end(m, protos);
+}
+
+// mAP@all on the full protocol, and the final codes.
+void ExperimentRun::evaluate_final(Federation& federation) {
+    const RetrievalSplit& split = data_.split;
+    Evaluated full = evaluate(federation.evaluation_models(), data_.joined, split.query, split.database, device_, config_.bits, threads_);
+    summary_.map_all = full.map;
+    summary_.p_at_h2 = full.p_at_h2;
+    summary_.encode_images_per_s = full.encode_seconds > 0 ? full.encoded / full.encode_seconds : 0.0;
+    observer_.on_codes({summary_.rounds, true, config_.bits, full.map, split.query, split.database, full.query_codes,
+                        full.db_codes});
+    if (dir_)
+        dir_->write_codes({static_cast<std::size_t>(config_.bits), std::move(full.query_codes), std::move(full.db_codes),
+                           labels_at(data_.joined, split.query), labels_at(data_.joined, split.database)});
+}
+
+RunSummary ExperimentRun::finish() {
+    summary_.seconds = since(start_);
+    if (dir_) dir_->write_summary(summary_, previous_seconds_ + summary_.seconds, torch_version());
+    return summary_;
 }
 
 }  // namespace
@@ -78,157 +268,7 @@ std::string resolve_device(const std::string& requested) {
 }
 
 RunSummary run_experiment(const ExperimentConfig& config, const RunOptions& options, RunObserver& observer, StopToken& stop) {
-    const auto start = Clock::now();
-    validate_config(config);
-    const int threads = set_torch_threads(config.threads);
-    RunSummary summary;
-    summary.method = to_string(config.method.method);
-    summary.device = resolve_device(config.device);
-    const torch::Device device(summary.device);
-
-    // Data, protocol split and partition.
-    const ProtocolData protocol = load_protocol_data(config.dataset, config.data_path, config.sizes, config.seed);
-    if (stop.stop_requested()) {  // stopped while the data loaded: nothing trained, nothing written
-        summary.stopped = true;
-        summary.seconds = since(start);
-        return summary;
-    }
-    const Dataset& data = protocol.joined;
-    const RetrievalSplit& split = protocol.split;
-    const std::vector<std::int32_t>& train_labels = protocol.train_labels;
-
-    FederationSetup setup;
-    setup.classes = static_cast<int>(data.num_classes());
-    setup.net = NetSpec{config.net, data.channels, data.height, data.width, config.bits, config.hidden};
-    setup.method = config.method;
-    setup.train = TrainSettings{config.local_epochs, config.batch_size, config.lr};
-    setup.seed = config.seed;
-    setup.threads = threads;
-    if (config.method.method == Method::Centralized) {
-        // One node holds the pooled train set: the upper reference, same budget.
-        std::vector<std::int64_t> all(split.train.size());
-        for (std::size_t i = 0; i < all.size(); ++i) all[i] = static_cast<std::int64_t>(i);
-        setup.client_rows = {all};
-    } else {
-        PartitionConfig pc = config.partition;
-        pc.seed = config.seed;
-        const Partition p = make_partition(train_labels, data.num_classes(), pc);
-        for (const auto& c : p.clients) setup.client_rows.emplace_back(c.begin(), c.end());
-        setup.feature_noise_sigma = p.feature_noise_sigma;
-    }
-    TrainData train;
-    train.images = image_tensor(data, split.train, device);
-    train.labels = torch::tensor(std::vector<std::int64_t>(train_labels.begin(), train_labels.end()), torch::kInt64).to(device);
-    train.classes = setup.classes;
-    {
-        std::vector<std::vector<std::size_t>> counts(setup.client_rows.size(), std::vector<std::size_t>(data.num_classes(), 0));
-        for (std::size_t k = 0; k < setup.client_rows.size(); ++k)
-            for (auto r : setup.client_rows[k]) ++counts[k][static_cast<std::size_t>(train_labels[static_cast<std::size_t>(r)])];
-        observer.on_data(data, split, counts);
-    }
-    Federation federation(setup, train, device);
-    summary.parameters = static_cast<std::uint64_t>(parameter_count(*federation.evaluation_models().front()));
-
-    // The fixed database sample for per-round mAP.
-    std::vector<std::size_t> db_sample = split.database;
-    if (config.eval_database_sample > 0 && config.eval_database_sample < db_sample.size()) {
-        Rng rng(stream_seed(config.seed, 0, 0, 4));
-        rng.shuffle(db_sample);
-        db_sample.resize(config.eval_database_sample);
-        std::sort(db_sample.begin(), db_sample.end());
-    }
-
-    std::unique_ptr<RunDirectory> dir;
-    int first_round = 1;
-    double previous_seconds = 0.0;
-    if (!options.out_dir.empty()) {
-        dir = std::make_unique<RunDirectory>(options.out_dir);
-        if (options.resume) {
-            check_resumable(*dir, config);
-            const Checkpoint c = dir->read_checkpoint();
-            federation.load_state(c.state);
-            first_round = c.round + 1;
-            previous_seconds = c.seconds;
-            dir->truncate_metrics(c.round);
-        } else {
-            dir->truncate_metrics(0);
-        }
-        save_config_file(dir->file("config.json"), config);
-    } else if (options.resume) {
-        throw std::invalid_argument("--resume needs the run folder (--out)");
-    }
-
-    int last_done = first_round - 1;
-    try {
-        for (int round = first_round; round <= config.rounds; ++round) {
-            observer.on_round_start(round, config.rounds);
-            RoundMetrics m = federation.run_round(round, stop, observer);
-            if (config.eval_every > 0 && round % config.eval_every == 0) {
-                const auto t = Clock::now();
-                Evaluated e = evaluate(federation.evaluation_models(), data, split.query, db_sample, device, config.bits, threads);
-                m.map = e.map;
-                observer.on_codes({round, false, config.bits, e.map, split.query, db_sample, std::move(e.query_codes),
-                                   std::move(e.db_codes)});
-                m.seconds += since(t);
-            }
-            summary.bytes_up += m.bytes_up;
-            summary.bytes_down += m.bytes_down;
-            summary.train_seconds += m.train_seconds;
-            summary.train_samples += m.train_samples;
-            summary.prototype_min_distance = m.prototype_min_distance;
-            const PrototypeSnapshot protos = federation.prototypes(round);
-            if (dir) {
-                dir->append_metrics(m);
-                dir->write_prototypes(protos);
-                dir->write_checkpoint({round, previous_seconds + since(start), federation.save_state()});
-            }
-            last_done = round;
-            observer.on_round_end(m, protos);
-        }
-    } catch (const StopRequested&) {
-        summary.stopped = true;
-    }
-    summary.rounds = last_done;
-    summary.train_images_per_s = summary.train_seconds > 0 ? summary.train_samples / summary.train_seconds : 0.0;
-
-    if (!summary.stopped) {
-        const Evaluated full =
-            evaluate(federation.evaluation_models(), data, split.query, split.database, device, config.bits, threads);
-        summary.map_all = full.map;
-        summary.p_at_h2 = full.p_at_h2;
-        summary.encode_images_per_s = full.encode_seconds > 0 ? full.encoded / full.encode_seconds : 0.0;
-        observer.on_codes({summary.rounds, true, config.bits, full.map, split.query, split.database, full.query_codes,
-                           full.db_codes});
-        if (dir) {
-            const auto b = static_cast<std::size_t>(config.bits);
-            write_npy(dir->file("query_codes.npy"), npy_from_floats({split.query.size(), b}, full.query_codes));
-            write_npy(dir->file("db_codes.npy"), npy_from_floats({split.database.size(), b}, full.db_codes));
-            write_npy(dir->file("query_labels.npy"), npy_from_int64({split.query.size()}, labels_at(data, split.query)));
-            write_npy(dir->file("db_labels.npy"), npy_from_int64({split.database.size()}, labels_at(data, split.database)));
-        }
-    }
-    summary.seconds = since(start);
-    if (dir) {
-        const nlohmann::json j = {{"method", summary.method},
-                                  {"device", summary.device},
-                                  {"rounds", summary.rounds},
-                                  {"stopped", summary.stopped},
-                                  {"map_all", summary.map_all},
-                                  {"p_at_h2", summary.p_at_h2},
-                                  {"seconds", summary.seconds},
-                                  {"seconds_all_sessions", previous_seconds + summary.seconds},
-                                  {"train_seconds", summary.train_seconds},
-                                  {"train_samples", summary.train_samples},
-                                  {"train_images_per_s", summary.train_images_per_s},
-                                  {"encode_images_per_s", summary.encode_images_per_s},
-                                  {"bytes_up", summary.bytes_up},
-                                  {"bytes_down", summary.bytes_down},
-                                  {"parameters", summary.parameters},
-                                  {"prototype_min_distance", summary.prototype_min_distance},
-                                  {"torch", torch_version()}};
-        dir->write_text("summary.json", j.dump(2) + "\n");
-    }
-    return summary;
+    return ExperimentRun(config, options, observer, stop).run();
 }
 
 }  // namespace fedhap

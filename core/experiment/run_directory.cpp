@@ -9,6 +9,8 @@
 #include <sstream>
 #include <stdexcept>
 
+#include "experiment/experiment_runner.h"
+#include "io/atomic_file.h"
 #include "io/npy.h"
 
 namespace fedhap {
@@ -18,26 +20,7 @@ namespace {
 constexpr std::uint32_t kCheckpointMagic = 0x4B434846;  // "FHCK"
 constexpr std::uint32_t kCheckpointVersion = 1;
 
-void write_atomic(const std::string& path, const std::string& bytes) {
-    const std::string tmp = path + ".tmp";
-    {
-        std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-        out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-        if (!out.flush()) throw std::runtime_error(tmp + ": cannot write");
-    }
-    fs::rename(tmp, path);  // atomic on POSIX: readers see the old or the new file, never half
-}
-
-}  // namespace
-
-RunDirectory::RunDirectory(std::string path) : path_(std::move(path)) {
-    std::error_code ec;
-    fs::create_directories(path_, ec);
-    if (!fs::is_directory(path_)) throw std::runtime_error(path_ + ": cannot create the run folder");
-}
-
-std::string RunDirectory::file(const std::string& name) const { return (fs::path(path_) / name).string(); }
-
+// One metrics line (no trailing newline).
 std::string metrics_json_line(const RoundMetrics& m) {
     nlohmann::json j = {{"round", m.round},
                         {"loss", m.loss},
@@ -57,32 +40,41 @@ std::string metrics_json_line(const RoundMetrics& m) {
     return j.dump();
 }
 
-void RunDirectory::truncate_metrics(int keep_rounds) {
+}  // namespace
+
+RunDirectory::RunDirectory(std::string path) : path_(std::move(path)) {
+    std::error_code ec;
+    fs::create_directories(path_, ec);
+    if (!fs::is_directory(path_)) throw std::runtime_error(path_ + ": cannot create the run folder");
+}
+
+std::string RunDirectory::file(const std::string& name) const { return (fs::path(path_) / name).string(); }
+
+void RunDirectory::write_config(const ExperimentConfig& config) { write_file_atomic(file("config.json"), config_to_json(config)); }
+
+ExperimentConfig RunDirectory::read_config() const { return load_config_file(file("config.json")); }
+
+void RunDirectory::start_metrics(int keep_rounds) {
     std::ifstream in(file("metrics.jsonl"));
-    std::string kept;
+    metrics_.clear();
     for (std::string line; std::getline(in, line);) {
         if (line.empty()) continue;
         const auto j = nlohmann::json::parse(line, nullptr, false);
-        if (!j.is_discarded() && j.value("round", 0) <= keep_rounds) kept += line + "\n";
+        if (!j.is_discarded() && j.value("round", 0) <= keep_rounds) metrics_ += line + "\n";
     }
-    write_atomic(file("metrics.jsonl"), kept);
+    write_file_atomic(file("metrics.jsonl"), metrics_);
 }
 
 void RunDirectory::append_metrics(const RoundMetrics& m) {
-    std::ofstream out(file("metrics.jsonl"), std::ios::app);
-    out << metrics_json_line(m) << "\n";
-    out.flush();
+    metrics_ += metrics_json_line(m) + "\n";
+    write_file_atomic(file("metrics.jsonl"), metrics_);
 }
-
-void RunDirectory::write_text(const std::string& name, const std::string& text) { write_atomic(file(name), text); }
 
 void RunDirectory::write_prototypes(const PrototypeSnapshot& p) {
     fs::create_directories(file("prototypes"));
     char name[64];
     std::snprintf(name, sizeof name, "prototypes/round_%04d.npy", p.round);
-    const std::string tmp = file(name) + ".tmp";
-    write_npy(tmp, npy_from_floats({static_cast<std::size_t>(p.classes), static_cast<std::size_t>(p.bits)}, p.values));
-    fs::rename(tmp, file(name));
+    write_npy(file(name), npy_from_floats({static_cast<std::size_t>(p.classes), static_cast<std::size_t>(p.bits)}, p.values));
 }
 
 void RunDirectory::write_checkpoint(const Checkpoint& c) {
@@ -100,7 +92,7 @@ void RunDirectory::write_checkpoint(const Checkpoint& c) {
         put(&n, 8);
         put(a.data(), n * sizeof(float));
     }
-    write_atomic(file("checkpoint.bin"), bytes);
+    write_file_atomic(file("checkpoint.bin"), bytes);
 }
 
 Checkpoint RunDirectory::read_checkpoint() const {
@@ -137,6 +129,34 @@ Checkpoint RunDirectory::read_checkpoint() const {
     }
     if (at != bytes.size()) throw std::runtime_error(path + ": checkpoint has trailing bytes");
     return c;
+}
+
+void RunDirectory::write_codes(const FinalCodes& c) {
+    write_npy(file("query_codes.npy"), npy_from_floats({c.query_labels.size(), c.bits}, c.query_codes));
+    write_npy(file("db_codes.npy"), npy_from_floats({c.db_labels.size(), c.bits}, c.db_codes));
+    write_npy(file("query_labels.npy"), npy_from_int64({c.query_labels.size()}, c.query_labels));
+    write_npy(file("db_labels.npy"), npy_from_int64({c.db_labels.size()}, c.db_labels));
+}
+
+void RunDirectory::write_summary(const RunSummary& s, double seconds_all_sessions, const std::string& torch_version) {
+    const nlohmann::json j = {{"method", s.method},
+                              {"device", s.device},
+                              {"rounds", s.rounds},
+                              {"stopped", s.stopped},
+                              {"map_all", s.map_all},
+                              {"p_at_h2", s.p_at_h2},
+                              {"seconds", s.seconds},
+                              {"seconds_all_sessions", seconds_all_sessions},
+                              {"train_seconds", s.train_seconds},
+                              {"train_samples", s.train_samples},
+                              {"train_images_per_s", s.train_images_per_s},
+                              {"encode_images_per_s", s.encode_images_per_s},
+                              {"bytes_up", s.bytes_up},
+                              {"bytes_down", s.bytes_down},
+                              {"parameters", s.parameters},
+                              {"prototype_min_distance", s.prototype_min_distance},
+                              {"torch", torch_version}};
+    write_file_atomic(file("summary.json"), j.dump(2) + "\n");
 }
 
 }  // namespace fedhap

@@ -88,68 +88,102 @@ void Client::discriminator_step(const torch::Tensor& u, const torch::Tensor& y, 
     optimizer.step();
 }
 
-Bytes Client::train_round(const Bytes& global_bytes, int round, const TrainData& data, StopToken& stop,
-                          RunObserver& observer, ClientRoundResult& result) {
-    const auto start = std::chrono::steady_clock::now();
+// One round of local training: the state the steps share, the steps in the order they run.
+class Client::Round {
+public:
+    Round(Client& client, const Bytes& global_message, int round, const TrainData& data)
+        : c_(client), data_(data), round_(round), global_(client.adopt_global(global_message, data)),
+          rng_(stream_seed(client.seed_, static_cast<std::uint64_t>(round), static_cast<std::uint64_t>(client.id_), 2)),
+          optimizer_(client.model_->parameters(), torch::optim::AdamOptions(client.train_.lr)),
+          disc_optimizer_(client.discriminator_->parameters(), torch::optim::AdamOptions(client.train_.lr).betas({0.5, 0.999})),
+          n_(static_cast<std::int64_t>(client.rows_.size())),
+          batches_(static_cast<int>((n_ + client.train_.batch_size - 1) / client.train_.batch_size)),
+          proto_sum_(torch::zeros({client.classes_, client.bits_}, torch::TensorOptions().device(client.device_))),
+          proto_count_(torch::zeros({client.classes_}, torch::TensorOptions().device(client.device_).dtype(torch::kInt64))) {
+        c_.generator_ = at::detail::createCPUGenerator(
+            stream_seed(c_.seed_, static_cast<std::uint64_t>(round), static_cast<std::uint64_t>(c_.id_), 1));
+        c_.model_->train();
+    }
+
+    void train_epoch(int epoch, StopToken& stop, RunObserver& observer) {
+        std::vector<std::int64_t> order(c_.rows_.size());
+        for (std::size_t i = 0; i < order.size(); ++i) order[i] = static_cast<std::int64_t>(i);
+        rng_.shuffle(order);
+        const torch::Tensor perm = c_.rows_tensor_.index_select(0, torch::tensor(order, torch::kInt64).to(c_.device_));
+        const bool last_epoch = epoch + 1 == c_.train_.local_epochs;
+        for (int b = 0; b < batches_; ++b) {
+            if (!stop.keep_going()) throw StopRequested{};
+            const std::int64_t from = static_cast<std::int64_t>(b) * c_.train_.batch_size;
+            train_batch(perm.slice(0, from, std::min(n_, from + c_.train_.batch_size)), last_epoch);
+            observer.on_batch(round_, c_.id_, b + 1, batches_, last_loss_);
+        }
+    }
+
+    ClientRoundResult result(double seconds) const {
+        ClientRoundResult r;
+        r.client = c_.id_;
+        r.loss = samples_ ? loss_sum_ / static_cast<double>(samples_) : 0.0;
+        r.samples = samples_;
+        r.seconds = seconds;
+        return r;
+    }
+
+    ClientUpdate update() { return c_.make_update(proto_sum_, proto_count_, samples_); }
+
+private:
+    void train_batch(const torch::Tensor& idx, bool last_epoch) {
+        torch::Tensor x = data_.images.index_select(0, idx);
+        if (c_.noise_sigma_ > 0) x = x + c_.noise_sigma_ * c_.normal_noise(x.sizes());
+        const torch::Tensor y = data_.labels.index_select(0, idx);
+        const torch::Tensor u = c_.model_->forward(x);
+        // Only codes whose class has a global prototype are pulled towards it or shown to D.
+        const torch::Tensor with_prototype =
+            global_.prototypes.defined() ? global_.known.index_select(0, y).nonzero().squeeze(1) : torch::Tensor();
+        const torch::Tensor loss = c_.batch_loss(u, y, global_.prototypes, with_prototype, global_.anchor);
+        optimizer_.zero_grad();
+        loss.backward();
+        optimizer_.step();
+        if (c_.options_.adversarial && global_.prototypes.defined())
+            c_.discriminator_step(u, y, global_.prototypes, with_prototype, disc_optimizer_);
+        if (last_epoch) {
+            // Local prototypes from the last epoch's codes: no extra pass over the data.
+            proto_sum_.index_add_(0, y, u.detach());
+            proto_count_.index_add_(0, y, torch::ones_like(y));
+        }
+        last_loss_ = loss.item<double>();
+        loss_sum_ += last_loss_ * static_cast<double>(idx.size(0));
+        samples_ += static_cast<std::uint64_t>(idx.size(0));
+    }
+
+    Client& c_;
+    const TrainData& data_;
+    const int round_;
+    const Global global_;
+    Rng rng_;
+    torch::optim::Adam optimizer_, disc_optimizer_;
+    const std::int64_t n_;
+    const int batches_;
+    torch::Tensor proto_sum_, proto_count_;  // the last epoch's codes per class
+    double loss_sum_ = 0.0, last_loss_ = 0.0;
+    std::uint64_t samples_ = 0;
+};
+
+Client::Global Client::adopt_global(const Bytes& global_bytes, const TrainData& data) {
     const GlobalMessage global = decode_global(global_bytes);
     set_class_prior(data);
     if (!global.weights.empty()) load_weights(*model_, global.weights);
     if (!global.discriminator.empty()) load_weights(*discriminator_, global.discriminator);
-    torch::Tensor prototypes, known;
+    Global g;
     if (!global.prototypes.empty()) {
-        prototypes = torch::tensor(global.prototypes).view({classes_, bits_}).to(device_);
-        known = torch::tensor(std::vector<std::int64_t>(global.known.begin(), global.known.end())).to(device_).to(torch::kBool);
+        g.prototypes = torch::tensor(global.prototypes).view({classes_, bits_}).to(device_);
+        g.known = torch::tensor(std::vector<std::int64_t>(global.known.begin(), global.known.end())).to(device_).to(torch::kBool);
     }
-    std::vector<torch::Tensor> anchor;  // w_t for FedProx
     if (options_.fedprox_mu > 0)
-        for (const auto& p : model_->parameters()) anchor.push_back(p.detach().clone());
+        for (const auto& p : model_->parameters()) g.anchor.push_back(p.detach().clone());
+    return g;
+}
 
-    generator_ = at::detail::createCPUGenerator(stream_seed(seed_, static_cast<std::uint64_t>(round), static_cast<std::uint64_t>(id_), 1));
-    Rng rng(stream_seed(seed_, static_cast<std::uint64_t>(round), static_cast<std::uint64_t>(id_), 2));
-    torch::optim::Adam optimizer(model_->parameters(), torch::optim::AdamOptions(train_.lr));
-    torch::optim::Adam disc_optimizer(discriminator_->parameters(), torch::optim::AdamOptions(train_.lr).betas({0.5, 0.999}));
-    model_->train();
-
-    const std::int64_t n = static_cast<std::int64_t>(rows_.size());
-    const int batches = static_cast<int>((n + train_.batch_size - 1) / train_.batch_size);
-    torch::Tensor proto_sum = torch::zeros({classes_, bits_}, torch::TensorOptions().device(device_));
-    torch::Tensor proto_count = torch::zeros({classes_}, torch::TensorOptions().device(device_).dtype(torch::kInt64));
-    double loss_sum = 0.0;
-    std::uint64_t samples = 0;
-    for (int epoch = 0; epoch < train_.local_epochs; ++epoch) {
-        std::vector<std::int64_t> order(rows_.size());
-        for (std::size_t i = 0; i < order.size(); ++i) order[i] = static_cast<std::int64_t>(i);
-        rng.shuffle(order);
-        const torch::Tensor perm = rows_tensor_.index_select(0, torch::tensor(order, torch::kInt64).to(device_));
-        const bool last_epoch = epoch + 1 == train_.local_epochs;
-        for (int b = 0; b < batches; ++b) {
-            if (!stop.keep_going()) throw StopRequested{};
-            const std::int64_t from = static_cast<std::int64_t>(b) * train_.batch_size;
-            const torch::Tensor idx = perm.slice(0, from, std::min(n, from + train_.batch_size));
-            torch::Tensor x = data.images.index_select(0, idx);
-            if (noise_sigma_ > 0) x = x + noise_sigma_ * normal_noise(x.sizes());
-            const torch::Tensor y = data.labels.index_select(0, idx);
-            const torch::Tensor u = model_->forward(x);
-            // Only codes whose class has a global prototype are pulled towards it or shown to D.
-            const torch::Tensor with_prototype =
-                prototypes.defined() ? known.index_select(0, y).nonzero().squeeze(1) : torch::Tensor();
-            const torch::Tensor loss = batch_loss(u, y, prototypes, with_prototype, anchor);
-            optimizer.zero_grad();
-            loss.backward();
-            optimizer.step();
-            if (options_.adversarial && prototypes.defined()) discriminator_step(u, y, prototypes, with_prototype, disc_optimizer);
-            if (last_epoch) {
-                // Local prototypes from the last epoch's codes: no extra pass over the data.
-                proto_sum.index_add_(0, y, u.detach());
-                proto_count.index_add_(0, y, torch::ones_like(y));
-            }
-            const double l = loss.item<double>();
-            loss_sum += l * static_cast<double>(idx.size(0));
-            samples += static_cast<std::uint64_t>(idx.size(0));
-            observer.on_batch(round, id_, b + 1, batches, l);
-        }
-    }
-
+ClientUpdate Client::make_update(const torch::Tensor& proto_sum, const torch::Tensor& proto_count, std::uint64_t samples) {
     ClientUpdate update;
     update.classes = classes_;
     update.bits = bits_;
@@ -164,11 +198,19 @@ Bytes Client::train_round(const Bytes& global_bytes, int round, const TrainData&
         const torch::Tensor counts = proto_count.to(torch::kCPU);
         for (int c = 0; c < classes_; ++c) update.counts.push_back(static_cast<std::int32_t>(counts[c].item<std::int64_t>()));
     }
-    result.client = id_;
-    result.loss = samples ? loss_sum / static_cast<double>(samples) : 0.0;
-    result.samples = samples;
-    result.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-    return encode(update);
+    return update;
+}
+
+ClientRound Client::train_round(const Bytes& global_message, int round, const TrainData& data, StopToken& stop,
+                                RunObserver& observer) {
+    const auto start = std::chrono::steady_clock::now();
+    Round r(*this, global_message, round, data);
+    for (int epoch = 0; epoch < train_.local_epochs; ++epoch) r.train_epoch(epoch, stop, observer);
+    const ClientUpdate update = r.update();
+    ClientRound out;
+    out.result = r.result(std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
+    out.update = encode(update);
+    return out;
 }
 
 }  // namespace fedhap

@@ -16,6 +16,12 @@
 
 namespace fedhap {
 
+// What one client's round produced.
+struct ClientRound {
+    Bytes update;              // the encoded ClientUpdate for the server
+    ClientRoundResult result;  // loss, samples, seconds; the federation adds the byte counts
+};
+
 class Client {
 public:
     Client(int id, std::vector<std::int64_t> rows, double feature_noise_sigma, const NetSpec& net, int classes,
@@ -23,8 +29,8 @@ public:
 
     // One round: adopt the global message, train local_epochs epochs, return the encoded update.
     // Checks `stop` between batches; throws StopRequested when it fires.
-    Bytes train_round(const Bytes& global_message, int round, const TrainData& data, StopToken& stop,
-                      RunObserver& observer, ClientRoundResult& result);
+    ClientRound train_round(const Bytes& global_message, int round, const TrainData& data, StopToken& stop,
+                            RunObserver& observer);
 
     int id() const { return id_; }
     std::size_t size() const { return rows_.size(); }
@@ -32,6 +38,14 @@ public:
     Discriminator& discriminator() { return discriminator_; }
 
 private:
+    class Round;  // one round's state and steps (client.cpp)
+    struct Global {
+        torch::Tensor prototypes, known;    // undefined when the server sends no prototypes
+        std::vector<torch::Tensor> anchor;  // w_t for FedProx
+    };
+
+    Global adopt_global(const Bytes& global_message, const TrainData& data);
+    ClientUpdate make_update(const torch::Tensor& proto_sum, const torch::Tensor& proto_count, std::uint64_t samples);
     torch::Tensor batch_loss(const torch::Tensor& u, const torch::Tensor& y, const torch::Tensor& prototypes,
                              const torch::Tensor& with_prototype, const std::vector<torch::Tensor>& anchor);
     torch::Tensor normal_noise(torch::IntArrayRef sizes);

@@ -5,11 +5,10 @@
 #include <algorithm>
 #include <chrono>
 #include <cmath>
-#include <atomic>
 #include <mutex>
 #include <stdexcept>
-#include <thread>
 
+#include "fl/torch_tasks.h"
 #include "losses/hash_centers.h"
 #include "nn/weights.h"
 #include "util/random.h"
@@ -66,9 +65,8 @@ Federation::Federation(const FederationSetup& setup, TrainData data, torch::Devi
                                        flatten_weights(*clients_.front()->discriminator()));
 }
 
-RoundMetrics Federation::run_round(int round, StopToken& stop, RunObserver& observer) {
-    const auto start = std::chrono::steady_clock::now();
-    // Client sampling: a seeded draw per round, at least one client.
+std::vector<int> Federation::choose_clients(int round) const {
+    // A seeded draw per round, at least one client.
     std::vector<int> chosen(clients_.size());
     for (std::size_t k = 0; k < chosen.size(); ++k) chosen[k] = static_cast<int>(k);
     if (setup_.method.participation < 1.0) {
@@ -78,57 +76,40 @@ RoundMetrics Federation::run_round(int round, StopToken& stop, RunObserver& obse
         chosen.resize(std::min(m, chosen.size()));
         std::sort(chosen.begin(), chosen.end());
     }
-    const Bytes down = encode(server_->global_message());
+    return chosen;
+}
+
+std::vector<ClientRound> Federation::train_clients(const std::vector<int>& chosen, const Bytes& down, int round,
+                                                   StopToken& stop, RunObserver& observer) {
+    std::vector<ClientRound> trained(chosen.size());
+    SerialisedObserver serial(observer);
+    // Every client has its own generator, so the result does not depend on which thread trains it.
+    run_torch_tasks(chosen.size(), setup_.threads, device_, [&](std::size_t i) {
+        const int k = chosen[i];
+        serial.on_client_start(round, k, static_cast<int>(chosen.size()));
+        trained[i] = clients_[static_cast<std::size_t>(k)]->train_round(down, round, data_, stop, serial);
+        trained[i].result.bytes_down = down.size();
+        trained[i].result.bytes_up = trained[i].update.size();
+        serial.on_client_end(round, trained[i].result);
+    });
+    return trained;
+}
+
+RoundMetrics Federation::run_round(int round, StopToken& stop, RunObserver& observer) {
+    const auto start = std::chrono::steady_clock::now();
     RoundMetrics metrics;
     metrics.round = round;
-    std::vector<Bytes> ups(chosen.size());
-    std::vector<ClientRoundResult> results(chosen.size());
-    std::vector<std::exception_ptr> errors(chosen.size());
-    SerialisedObserver serial(observer);
+    const std::vector<int> chosen = choose_clients(round);
+    const Bytes down = encode(server_->global_message());
     const auto train_start = std::chrono::steady_clock::now();
-    auto train_one = [&](std::size_t i) {
-        try {
-            const int k = chosen[i];
-            serial.on_client_start(round, k, static_cast<int>(chosen.size()));
-            ups[i] = clients_[static_cast<std::size_t>(k)]->train_round(down, round, data_, stop, serial, results[i]);
-            results[i].bytes_down = down.size();
-            results[i].bytes_up = ups[i].size();
-            serial.on_client_end(round, results[i]);
-        } catch (...) {
-            errors[i] = std::current_exception();
-        }
-    };
-    // Small networks use cores better as independent single-threaded clients than as one client
-    // with several intra-op threads; every client has its own generator, so the result is the
-    // same either way.
-    const int cores = std::max(1, setup_.threads);
-    const std::size_t workers = device_.is_cuda() ? 1 : std::min<std::size_t>(static_cast<std::size_t>(cores), chosen.size());
-    if (workers <= 1) {
-        for (std::size_t i = 0; i < chosen.size(); ++i) {
-            train_one(i);
-            if (errors[i]) break;
-        }
-    } else {
-        torch::set_num_threads(std::max(1, cores / static_cast<int>(workers)));
-        std::atomic<std::size_t> next{0};
-        std::vector<std::thread> pool;
-        for (std::size_t w = 0; w < workers; ++w)
-            pool.emplace_back([&] {
-                torch::set_num_threads(std::max(1, cores / static_cast<int>(workers)));
-                for (std::size_t i; (i = next++) < chosen.size();) train_one(i);
-            });
-        for (auto& t : pool) t.join();
-        torch::set_num_threads(cores);
-    }
+    // A StopRequested (or any failure) in a client ends the round here, without aggregating.
+    const std::vector<ClientRound> trained = train_clients(chosen, down, round, stop, observer);
     metrics.train_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - train_start).count();
-    // A StopRequested (or any failure) in a client ends the round without aggregating.
-    for (auto& e : errors)
-        if (e) std::rethrow_exception(e);
     std::vector<ClientUpdate> updates;
     double loss_sum = 0.0;
-    for (std::size_t i = 0; i < chosen.size(); ++i) {
-        const ClientRoundResult& r = results[i];
-        updates.push_back(decode_update(ups[i]));
+    for (const ClientRound& c : trained) {
+        const ClientRoundResult& r = c.result;
+        updates.push_back(decode_update(c.update));
         metrics.bytes_down += r.bytes_down;
         metrics.bytes_up += r.bytes_up;
         metrics.train_samples += r.samples;

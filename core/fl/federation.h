@@ -17,7 +17,7 @@ struct FederationSetup {
     MethodOptions method;
     TrainSettings train;
     std::uint64_t seed = 0;
-    int threads = 1;  // CPU cores to use: clients train in parallel, one core each
+    int threads = 1;  // CPU cores to use: clients train in parallel, one core each (fl/torch_tasks.h)
 };
 
 class Federation {
@@ -41,6 +41,12 @@ public:
     void load_state(const std::vector<std::vector<float>>& state);
 
 private:
+    std::vector<int> choose_clients(int round) const;
+    // Sends `down` to the chosen clients and trains them (in parallel on the CPU); results in
+    // the order of `chosen`.
+    std::vector<ClientRound> train_clients(const std::vector<int>& chosen, const Bytes& down, int round,
+                                           StopToken& stop, RunObserver& observer);
+
     FederationSetup setup_;
     TrainData data_;
     torch::Device device_;

@@ -1,11 +1,11 @@
 #include "io/npy.h"
 
 #include <cstring>
-#include <fstream>
 #include <stdexcept>
 
 #include "data/data_error.h"
 #include "data/file_bytes.h"
+#include "io/atomic_file.h"
 
 // Element bytes are copied as they are: the .npy data is little-endian, and so is every
 // machine this project builds for.
@@ -254,7 +254,7 @@ NpyArray read_npy(const std::string& path) {
     return a;
 }
 
-void write_npy(const std::string& path, const NpyArray& array) {
+std::string npy_bytes(const NpyArray& array) {
     if (array.bytes.size() != array.elements() * npy_type_size(array.type))
         throw std::invalid_argument("npy array holds " + std::to_string(array.bytes.size()) +
                                     " bytes, its shape needs " +
@@ -276,13 +276,11 @@ void write_npy(const std::string& path, const NpyArray& array) {
     std::string out(kMagic, kMagicSize);
     out += {'\x01', '\0', static_cast<char>(header.size() & 0xff), static_cast<char>(header.size() >> 8)};
     out += header;
-    std::ofstream f(path, std::ios::binary | std::ios::trunc);
-    if (!f) throw DataError(path, "cannot open for writing");
-    f.write(out.data(), static_cast<std::streamsize>(out.size()));
-    f.write(reinterpret_cast<const char*>(array.bytes.data()), static_cast<std::streamsize>(array.bytes.size()));
-    f.close();
-    if (!f) throw DataError(path, "write error");
+    out.append(reinterpret_cast<const char*>(array.bytes.data()), array.bytes.size());
+    return out;
 }
+
+void write_npy(const std::string& path, const NpyArray& array) { write_file_atomic(path, npy_bytes(array)); }
 
 NpyArray npy_from_floats(std::vector<std::size_t> shape, const std::vector<float>& values) {
     return from_values(NpyType::Float32, std::move(shape), values);

@@ -28,8 +28,10 @@ struct NpyArray {
 // Throws DataError naming the file: missing, bad magic, unsupported version or dtype, Fortran
 // order, malformed header, data shorter or longer than the shape says.
 NpyArray read_npy(const std::string& path);
-// Version 1.0, byte for byte as NumPy's np.save writes it. Throws DataError on an I/O error and
+// The file's bytes: version 1.0, byte for byte as NumPy's np.save writes it. Throws
 // std::invalid_argument when bytes and shape disagree or there are more than 32 dimensions.
+std::string npy_bytes(const NpyArray& array);
+// npy_bytes written with write_file_atomic (io/atomic_file.h): DataError on an I/O error.
 void write_npy(const std::string& path, const NpyArray& array);
 
 // Each throws std::invalid_argument when the shape's product differs from values.size().

@@ -1,6 +1,6 @@
 #include "runtime/torch_runtime.h"
 
-#include <thread>
+#include "util/thread_pool.h"
 
 namespace fedhap {
 
@@ -14,8 +14,7 @@ bool cuda_available() { return torch::cuda::is_available(); }
 int cuda_device_count() { return static_cast<int>(torch::cuda::device_count()); }
 
 int set_torch_threads(int threads) {
-    if (threads <= 0) threads = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
-    torch::set_num_threads(threads);
+    torch::set_num_threads(resolve_thread_count(threads));
     return torch::get_num_threads();
 }
 
