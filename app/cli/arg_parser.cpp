@@ -99,6 +99,30 @@ std::size_t ArgParser::count(const std::string& name) const {
     return static_cast<std::size_t>(v);
 }
 
+std::string join(const std::vector<std::string>& items, const std::string& separator) {
+    std::string out;
+    for (const auto& item : items) out += (out.empty() ? "" : separator) + item;
+    return out;
+}
+
+long long ArgParser::integer_in(const std::string& name, const limits::IntRange& range) const {
+    const long long v = integer(name);
+    if (!range.contains(v))
+        throw UsageError("--" + name + " must be in " + std::to_string(range.lo) + ".." + std::to_string(range.hi) +
+                         " (got " + text(name) + ")");
+    return v;
+}
+
+double ArgParser::real_in(const std::string& name, const limits::RealRange& range) const {
+    const double v = real(name);
+    if (!range.contains(v)) {
+        std::ostringstream m;
+        m << "--" << name << " must be in [" << range.lo << ", " << range.hi << "] (got " << text(name) << ")";
+        throw UsageError(m.str());
+    }
+    return v;
+}
+
 std::string ArgParser::choice(const std::string& name, const std::vector<std::string>& choices) const {
     const std::string v = text(name);
     for (const auto& c : choices)

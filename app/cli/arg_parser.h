@@ -5,6 +5,8 @@
 #include <string>
 #include <vector>
 
+#include "experiment/config_limits.h"
+
 namespace fedhap::cli {
 
 // Bad command line: main prints it with the usage hint and exits 2.
@@ -12,6 +14,9 @@ class UsageError : public std::runtime_error {
 public:
     using std::runtime_error::runtime_error;
 };
+
+// "a | b | c": a choice list for an option's help, from core's name table.
+std::string join(const std::vector<std::string>& items, const std::string& separator);
 
 class ArgParser {
 public:
@@ -31,6 +36,9 @@ public:
     double real(const std::string& name) const;
     long long integer(const std::string& name) const;
     std::size_t count(const std::string& name) const;  // non-negative integer
+    // A number within a setting's range (experiment/config_limits.h): refused, not wrapped, outside it.
+    long long integer_in(const std::string& name, const limits::IntRange& range) const;
+    double real_in(const std::string& name, const limits::RealRange& range) const;
     // text(name) must be one of `choices`.
     std::string choice(const std::string& name, const std::vector<std::string>& choices) const;
 

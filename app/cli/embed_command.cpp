@@ -83,8 +83,8 @@ int run(const std::vector<std::string>& args) {
     TsneOptions options;
     options.perplexity = perplexity;
     options.iterations = static_cast<int>(iters);
-    options.seed = static_cast<std::uint64_t>(p.count("seed"));
-    options.threads = static_cast<int>(p.count("threads"));
+    options.seed = static_cast<std::uint64_t>(p.integer_in("seed", limits::seed));
+    options.threads = static_cast<int>(p.integer_in("threads", limits::threads));
 
     const std::string codes_path = p.text("codes");
     const NpyArray codes = read_npy(codes_path);

@@ -71,7 +71,7 @@ int run(const std::vector<std::string>& args) {
         if (!p.given(name)) throw UsageError(std::string("--") + name + " is required");
     const std::string format = p.choice("format", {"table", "json"});
     RetrievalOptions options;
-    options.threads = p.count("threads");
+    options.threads = static_cast<std::size_t>(p.integer_in("threads", limits::threads));
     if (p.given("topk")) {
         options.top_k = p.count("topk");
         if (options.top_k == 0) throw UsageError("--topk must be positive");

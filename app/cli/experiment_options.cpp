@@ -16,7 +16,7 @@ double now_seconds() {
 void add_experiment_options(ArgParser& p) {
     p.option("config", "FILE", "experiment JSON (default: the built-in classroom settings)")
         .option("device", "D", "auto | cpu | cuda | cuda:N (overrides the config)")
-        .option("method", "M", "centralized | local-only | fedavg-dpsh | fedavg-csq | fedprox-dpsh | fedproto-hash | fedhap")
+        .option("method", "M", join(method_names(), " | "))
         .option("rounds", "N", "federated rounds")
         .option("seed", "S", "seed of split, partition, initialisation and training")
         .option("alpha", "A", "Dirichlet alpha of the partition")
@@ -36,14 +36,13 @@ ExperimentConfig experiment_config_from_options(const ArgParser& p) {
         throw UsageError(e.what());
     }
     if (p.given("device")) c.device = p.text("device");
-    if (p.given("rounds")) c.rounds = static_cast<int>(p.count("rounds"));
-    if (p.given("seed")) c.seed = static_cast<std::uint64_t>(p.count("seed"));
-    if (p.given("alpha")) c.partition.alpha = p.real("alpha");
-    if (p.given("clients")) c.partition.clients = p.count("clients");
-    if (p.given("bits")) c.bits = static_cast<int>(p.count("bits"));
-    if (p.given("threads")) c.threads = static_cast<int>(p.count("threads"));
+    if (p.given("rounds")) c.rounds = static_cast<int>(p.integer_in("rounds", limits::rounds));
+    if (p.given("seed")) c.seed = static_cast<std::uint64_t>(p.integer_in("seed", limits::seed));
+    if (p.given("alpha")) c.partition.alpha = p.real_in("alpha", limits::alpha);
+    if (p.given("clients")) c.partition.clients = static_cast<std::size_t>(p.integer_in("clients", limits::clients));
+    if (p.given("bits")) c.bits = static_cast<int>(p.integer_in("bits", limits::bits));
+    if (p.given("threads")) c.threads = static_cast<int>(p.integer_in("threads", limits::threads));
     c.partition.seed = c.seed;
-    if (c.rounds < 1) throw UsageError("--rounds must be at least 1");
     validate_config(c, "command line");
     return c;
 }

@@ -59,7 +59,7 @@ int run(const std::vector<std::string>& args) {
                              "the clients x classes counts.");
     add_dataset_options(p);
     p.option("clients", "N", "number of clients", "10")
-        .option("scheme", "S", "iid | dirichlet | pathological | shards | quantity | feature-noise", "dirichlet")
+        .option("scheme", "S", join(partition_scheme_names(), " | "), "dirichlet")
         .option("alpha", "A", "Dirichlet concentration (dirichlet, quantity)", "0.1")
         .option("min-size", "N", "dirichlet/quantity: least samples per client", "10")
         .flag("balance", "dirichlet: self-balancing (stop filling clients above the mean size)")
@@ -76,14 +76,14 @@ int run(const std::vector<std::string>& args) {
     } catch (const std::invalid_argument& e) {
         throw UsageError(e.what());
     }
-    config.clients = p.count("clients");
-    config.alpha = p.real("alpha");
-    config.min_partition_size = p.count("min-size");
+    config.clients = static_cast<std::size_t>(p.integer_in("clients", limits::clients));
+    config.alpha = p.real_in("alpha", limits::alpha);
+    config.min_partition_size = static_cast<std::size_t>(p.integer_in("min-size", limits::min_partition_size));
     config.self_balancing = p.is_set("balance");
-    config.classes_per_client = p.count("classes-per-client");
-    config.shards_per_client = p.count("shards-per-client");
-    config.noise_sigma = p.real("sigma");
-    config.seed = static_cast<std::uint64_t>(p.integer("seed"));
+    config.classes_per_client = static_cast<std::size_t>(p.integer_in("classes-per-client", limits::per_client));
+    config.shards_per_client = static_cast<std::size_t>(p.integer_in("shards-per-client", limits::per_client));
+    config.noise_sigma = p.real_in("sigma", limits::noise_sigma);
+    config.seed = static_cast<std::uint64_t>(p.integer_in("seed", limits::seed));
 
     const LoadedData data = load_dataset_from_options(p);
     const std::vector<std::int32_t>& train_labels = data.train_labels;

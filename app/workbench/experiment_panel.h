@@ -46,7 +46,7 @@ private:
     QSpinBox* classes_per_client_;
     QSpinBox* shards_per_client_;
     QDoubleSpinBox* sigma_;
-    QSpinBox* seed_;
+    QDoubleSpinBox* seed_;
     QComboBox* net_;
     QSpinBox* bits_;
     QSpinBox* hidden_;

@@ -2,49 +2,27 @@
 
 #include <QCheckBox>
 #include <QComboBox>
-#include <QDoubleSpinBox>
 #include <QFormLayout>
+#include <QSpinBox>
+
+#include "real_spin_box.h"
+#include "setting_fields.h"
 
 namespace fedhap::workbench {
-namespace {
-
-QDoubleSpinBox* number(double lo, double hi, int decimals, const QString& tip, QWidget* parent) {
-    auto* s = new QDoubleSpinBox(parent);
-    s->setRange(lo, hi);
-    s->setDecimals(decimals);
-    s->setStepType(QAbstractSpinBox::AdaptiveDecimalStepType);
-    s->setToolTip(tip);
-    return s;
-}
-
-QComboBox* choices(const std::vector<std::string>& names, QWidget* parent) {
-    auto* c = new QComboBox(parent);
-    for (const auto& n : names) c->addItem(QString::fromStdString(n), QString::fromStdString(n));
-    return c;
-}
-
-std::string chosen(const QComboBox* c) { return c->currentData().toString().toStdString(); }
-void choose(QComboBox* c, const std::string& name) { c->setCurrentIndex(c->findData(QString::fromStdString(name))); }
-
-}  // namespace
 
 MethodForm::MethodForm(QWidget* parent) : QGroupBox(tr("Method"), parent) {
     auto* form = new QFormLayout(this);
-    method_ = choices(method_names(), this);
+    method_ = choice_field(method_names(), tr("Picking a method loads its preset of the switches below"), this);
     // The paper's full text is not available: say so where the method is picked.
     method_->setItemText(method_->findData("fedhap"), tr("fedhap — FedHAP (reconstruction)"));
-    method_->setToolTip(tr("Picking a method loads its preset of the switches below"));
     form->addRow(tr("Method"), method_);
-    similarity_ = choices({"none", "dpsh"}, this);
-    prototype_loss_ = choices({"none", "bce", "mse", "ce"}, this);
-    init_ = choices({"hadamard", "random", "none"}, this);
-    aggregation_ = choices({"count-weighted-sign", "mean-sign", "majority-vote", "mean", "fixed"}, this);
-    upload_ = choices({"weights+prototypes", "prototypes", "weights", "nothing"}, this);
-    similarity_->setToolTip(tr("Pairwise similarity loss on each batch"));
-    prototype_loss_->setToolTip(tr("Pulls each relaxed code towards its class prototype (ce: cosine CE over all prototypes)"));
-    init_->setToolTip(tr("Round-0 prototypes: Hadamard/CSQ centres, random balanced codes, or none"));
-    aggregation_->setToolTip(tr("How the server turns the clients' local prototypes into global ones"));
-    upload_->setToolTip(tr("What clients send up; 'prototypes' keeps the backbone local (personalised)"));
+    similarity_ = choice_field(similarity_loss_names(), tr("Pairwise similarity loss on each batch"), this);
+    prototype_loss_ = choice_field(prototype_loss_names(),
+                                   tr("Pulls each relaxed code towards its class prototype (ce: cosine CE over all prototypes)"), this);
+    init_ = choice_field(prototype_init_names(), tr("Round-0 prototypes: Hadamard/CSQ centres, random balanced codes, or none"), this);
+    aggregation_ = choice_field(prototype_aggregation_names(),
+                                tr("How the server turns the clients' local prototypes into global ones"), this);
+    upload_ = choice_field(upload_names(), tr("What clients send up; 'prototypes' keeps the backbone local (personalised)"), this);
     form->addRow(tr("Similarity loss"), similarity_);
     form->addRow(tr("Prototype loss"), prototype_loss_);
     form->addRow(tr("Prototype init"), init_);
@@ -55,25 +33,30 @@ MethodForm::MethodForm(QWidget* parent) : QGroupBox(tr("Method"), parent) {
     adversarial_->setToolTip(tr("A client-side discriminator tells prototypes from local codes; the hashing net learns to fool it"));
     form->addRow(QString(), adversarial_);
     form->addRow(QString(), share_discriminator_);
-    lambda_similarity_ = number(0, 1e6, 3, tr("Weight of the similarity loss"), this);
-    lambda_prototype_ = number(0, 1e6, 3, tr("λp: weight of the prototype loss"), this);
-    lambda_adversarial_ = number(0, 1e6, 3, tr("λa: weight of the adversarial loss"), this);
-    lambda_quantization_ = number(0, 1e6, 4, tr("λq: weight of mean((|u|−1)²)"), this);
+    lambda_similarity_ = real_field(limits::lambda, tr("Weight of the similarity loss"), this);
+    lambda_prototype_ = real_field(limits::lambda, tr("λp: weight of the prototype loss"), this);
+    lambda_adversarial_ = real_field(limits::lambda, tr("λa: weight of the adversarial loss"), this);
+    lambda_quantization_ = real_field(limits::lambda, tr("λq: weight of mean((|u|−1)²)"), this);
     form->addRow(tr("λ similarity"), lambda_similarity_);
     form->addRow(tr("λ prototype"), lambda_prototype_);
     form->addRow(tr("λ adversarial"), lambda_adversarial_);
     form->addRow(tr("λ quantization"), lambda_quantization_);
-    ce_scale_ = number(1e-6, 1e6, 2, tr("s of the cosine cross-entropy"), this);
-    ce_margin_ = number(0, 2, 3, tr("m of the cosine cross-entropy"), this);
-    logit_adjust_ = number(0, 100, 2, tr("τ: logit adjustment by the client's own class prior"), this);
+    ce_scale_ = real_field(limits::ce_scale, tr("s of the cosine cross-entropy"), this);
+    ce_margin_ = real_field(limits::ce_margin, tr("m of the cosine cross-entropy"), this);
+    logit_adjust_ = real_field(limits::logit_adjust, tr("τ: logit adjustment by the client's own class prior"), this);
     form->addRow(tr("CE scale s"), ce_scale_);
     form->addRow(tr("CE margin m"), ce_margin_);
     form->addRow(tr("Logit adjust τ"), logit_adjust_);
-    server_momentum_ = number(0, 0.999, 3, tr("FedAvgM: β-momentum of the server update"), this);
-    disc_real_noise_ = number(0, 10, 3, tr("Std of the noise on real (prototype) samples"), this);
-    participation_ = number(0.01, 1, 2, tr("Fraction of clients sampled each round"), this);
-    fedprox_mu_ = number(0, 1e6, 4, tr("FedProx proximal term μ"), this);
-    proto_dp_sigma_ = number(0, 1e6, 3, tr("Gaussian noise on each uploaded prototype (privacy)"), this);
+    server_momentum_ = real_field(limits::server_momentum, tr("FedAvgM: β-momentum of the server update"), this);
+    disc_real_noise_ = real_field(limits::disc_real_noise, tr("Std of the noise on real (prototype) samples"), this);
+    participation_ = real_field(limits::participation, tr("Fraction of clients sampled each round"), this);
+    fedprox_mu_ = real_field(limits::lambda, tr("FedProx proximal term μ"), this);
+    proto_dp_sigma_ = real_field(limits::lambda, tr("Gaussian noise on each uploaded prototype (privacy)"), this);
+    proto_min_distance_ = int_field(limits::proto_min_distance,
+                                    tr("Separation guard: an aggregated prototype closer than this many bits to another class's is not taken"),
+                                    this);
+    proto_min_distance_->setSpecialValueText(tr("auto (bits/4)"));  // −1
+    form->addRow(tr("Prototype min. distance"), proto_min_distance_);
     form->addRow(tr("Server momentum"), server_momentum_);
     form->addRow(tr("Disc. real noise"), disc_real_noise_);
     form->addRow(tr("Participation"), participation_);
@@ -100,6 +83,7 @@ MethodForm::MethodForm(QWidget* parent) : QGroupBox(tr("Method"), parent) {
             update_enabled_fields();
             Q_EMIT changed();
         });
+    connect(proto_min_distance_, &QSpinBox::valueChanged, this, &MethodForm::changed);
     for (QDoubleSpinBox* s : {lambda_similarity_, lambda_prototype_, lambda_adversarial_, lambda_quantization_, ce_scale_,
                               ce_margin_, logit_adjust_, server_momentum_, disc_real_noise_, participation_, fedprox_mu_,
                               proto_dp_sigma_})
@@ -124,6 +108,7 @@ MethodOptions MethodForm::options() const {
     o.ce_margin = ce_margin_->value();
     o.logit_adjust = logit_adjust_->value();
     o.server_momentum = server_momentum_->value();
+    o.proto_min_distance = proto_min_distance_->value();
     o.disc_real_noise = disc_real_noise_->value();
     o.participation = participation_->value();
     o.fedprox_mu = fedprox_mu_->value();
@@ -150,6 +135,7 @@ void MethodForm::set_options(const MethodOptions& o) {
     ce_margin_->setValue(o.ce_margin);
     logit_adjust_->setValue(o.logit_adjust);
     server_momentum_->setValue(o.server_momentum);
+    proto_min_distance_->setValue(o.proto_min_distance);
     disc_real_noise_->setValue(o.disc_real_noise);
     participation_->setValue(o.participation);
     fedprox_mu_->setValue(o.fedprox_mu);
@@ -163,6 +149,7 @@ void MethodForm::update_enabled_fields() {
     const bool proto = chosen(prototype_loss_) != "none";
     const bool ce = chosen(prototype_loss_) == "ce";
     const bool adv = adversarial_->isChecked();
+    proto_min_distance_->setEnabled(chosen(aggregation_) != "fixed" && chosen(aggregation_) != "mean");
     lambda_similarity_->setEnabled(chosen(similarity_) != "none");
     lambda_prototype_->setEnabled(proto);
     ce_scale_->setEnabled(ce);

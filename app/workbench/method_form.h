@@ -8,6 +8,7 @@
 class QCheckBox;
 class QComboBox;
 class QDoubleSpinBox;
+class QSpinBox;
 
 namespace fedhap::workbench {
 
@@ -28,6 +29,7 @@ private:
     QDoubleSpinBox *lambda_similarity_, *lambda_prototype_, *lambda_adversarial_, *lambda_quantization_;
     QDoubleSpinBox *ce_scale_, *ce_margin_, *logit_adjust_, *server_momentum_, *disc_real_noise_;
     QDoubleSpinBox *participation_, *fedprox_mu_, *proto_dp_sigma_;
+    QSpinBox* proto_min_distance_;
 };
 
 }  // namespace fedhap::workbench

@@ -9,33 +9,19 @@
 #include "data/digits_sheet_loader.h"
 #include "data/idx_loader.h"
 #include "data/image_folder_loader.h"
+#include "util/name_table.h"
 
 namespace fedhap {
 
-DatasetKind parse_dataset_kind(const std::string& text) {
-    if (text == "fashion-mnist") return DatasetKind::FashionMnist;
-    if (text == "mnist") return DatasetKind::Mnist;
-    if (text == "cifar10") return DatasetKind::Cifar10;
-    if (text == "folder") return DatasetKind::Folder;
-    if (text == "digits") return DatasetKind::Digits;
-    throw std::invalid_argument("unknown dataset '" + text +
-                                "' (expected fashion-mnist, mnist, cifar10, folder or digits)");
-}
+namespace {
+constexpr NamedValue<DatasetKind> kKinds[] = {{DatasetKind::FashionMnist, "fashion-mnist"}, {DatasetKind::Mnist, "mnist"},
+                                              {DatasetKind::Cifar10, "cifar10"},            {DatasetKind::Folder, "folder"},
+                                              {DatasetKind::Digits, "digits"}};
+}  // namespace
 
-std::string to_string(DatasetKind kind) {
-    switch (kind) {
-        case DatasetKind::FashionMnist: return "fashion-mnist";
-        case DatasetKind::Mnist: return "mnist";
-        case DatasetKind::Cifar10: return "cifar10";
-        case DatasetKind::Folder: return "folder";
-        case DatasetKind::Digits: return "digits";
-    }
-    return "?";
-}
-
-std::vector<std::string> dataset_kind_names() {
-    return {"fashion-mnist", "mnist", "cifar10", "folder", "digits"};
-}
+DatasetKind parse_dataset_kind(const std::string& text) { return parse_name(kKinds, text, "dataset"); }
+std::string to_string(DatasetKind kind) { return name_of(kKinds, kind); }
+std::vector<std::string> dataset_kind_names() { return names_of(kKinds); }
 
 std::string default_data_path(DatasetKind kind) {
     switch (kind) {

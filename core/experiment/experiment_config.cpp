@@ -2,162 +2,201 @@
 
 #include <nlohmann/json.hpp>
 
-#include <cmath>
 #include <filesystem>
 #include <fstream>
 #include <set>
 #include <sstream>
+#include <vector>
+
+#include "experiment/config_fields.h"
 
 namespace fedhap {
 namespace {
 
 using nlohmann::json;
 
-// Reads one JSON object, remembering which keys were used so that unknown keys are refused.
-class Section {
+std::string fmt(double d) {
+    std::ostringstream o;
+    o << d;
+    return o.str();
+}
+
+std::string range_fault(const limits::IntRange& r, long long got) {
+    return "must be in " + std::to_string(r.lo) + ".." + std::to_string(r.hi) + " (got " + std::to_string(got) + ")";
+}
+std::string range_fault(const limits::RealRange& r, double got) {
+    return "must be in [" + fmt(r.lo) + ", " + fmt(r.hi) + "] (got " + fmt(got) + ")";
+}
+
+// Keeps the dotted path of the section being visited, for one-line errors "<origin>: <key>: <fault>".
+class KeyPath {
 public:
-    Section(const json& j, std::string path, const std::string& origin) : j_(j), path_(std::move(path)), origin_(origin) {
-        if (!j_.is_object()) fail(path_.empty() ? "the top level" : path_, "must be an object");
-    }
-    [[noreturn]] void fail(const std::string& key, const std::string& fault) const {
-        throw ConfigError(origin_ + ": " + key + ": " + fault);
-    }
+    explicit KeyPath(std::string origin) : origin_(std::move(origin)) {}
     std::string key(const std::string& k) const { return path_.empty() ? k : path_ + "." + k; }
-    const json* find(const std::string& k) {
-        used_.insert(k);
-        const auto it = j_.find(k);
-        return it == j_.end() ? nullptr : &*it;
+    [[noreturn]] void fail(const std::string& k, const std::string& fault) const {
+        throw ConfigError(origin_ + ": " + key(k) + ": " + fault);
     }
-    Section child(const std::string& k) {
+    template <typename F>
+    void nested(const std::string& k, F&& f) {
+        const std::string saved = path_;
+        path_ = key(k);
+        f();
+        path_ = saved;
+    }
+
+private:
+    std::string origin_, path_;
+};
+
+// Reads a JSON object: each key's type and range, then refuses the keys nobody asked for.
+class JsonReader {
+public:
+    JsonReader(const json& top, const std::string& origin) : where_(origin) {
+        if (!top.is_object()) where_.fail("the top level", "must be an object");
+        stack_.push_back({&top, {}});
+    }
+    template <typename F>
+    void section(const std::string& k, F&& f) {
         static const json empty = json::object();
         const json* v = find(k);
-        return Section(v ? *v : empty, key(k), origin_);
+        if (v && !v->is_object()) where_.fail(k, "must be an object");
+        where_.nested(k, [&] {
+            stack_.push_back({v ? v : &empty, {}});
+            f();
+            finish();
+            stack_.pop_back();
+        });
+    }
+    void method_name(const std::string& k, MethodOptions& m) {
+        Method method = Method::FedHap;
+        choice(k, method, parse_method);
+        m = method_preset(method);  // the method's own defaults, then any switch given
     }
     void text(const std::string& k, std::string& out) {
         if (const json* v = find(k)) {
-            if (!v->is_string()) fail(key(k), "must be a string");
+            if (!v->is_string()) where_.fail(k, "must be a string");
             out = v->get<std::string>();
         }
     }
-    template <typename E, typename Parse>
-    void choice(const std::string& k, E& out, Parse parse) {
+    template <typename E>
+    void choice(const std::string& k, E& out, E (*parse)(const std::string&)) {
         std::string s;
-        if (!find_exists(k)) return;
+        if (!find(k)) return;
         text(k, s);
         try {
             out = parse(s);
         } catch (const std::invalid_argument& e) {
-            fail(key(k), e.what());
+            where_.fail(k, e.what());
         }
     }
     void boolean(const std::string& k, bool& out) {
         if (const json* v = find(k)) {
-            if (!v->is_boolean()) fail(key(k), "must be true or false");
+            if (!v->is_boolean()) where_.fail(k, "must be true or false");
             out = v->get<bool>();
         }
     }
-    void real(const std::string& k, double& out, double lo, double hi) {
+    void real(const std::string& k, double& out, const limits::RealRange& r) {
         if (const json* v = find(k)) {
-            if (!v->is_number()) fail(key(k), "must be a number");
+            if (!v->is_number()) where_.fail(k, "must be a number");
             const double d = v->get<double>();
-            if (!(d >= lo && d <= hi)) fail(key(k), "must be in [" + fmt(lo) + ", " + fmt(hi) + "] (got " + fmt(d) + ")");
+            if (!r.contains(d)) where_.fail(k, range_fault(r, d));
             out = d;
         }
     }
     template <typename I>
-    void integer(const std::string& k, I& out, long long lo, long long hi) {
+    void integer(const std::string& k, I& out, const limits::IntRange& r) {
         if (const json* v = find(k)) {
-            if (!v->is_number_integer()) fail(key(k), "must be an integer");
+            // Checked before the cast, so 2^32 + 1 is refused instead of wrapping to 1.
+            if (!v->is_number_integer()) where_.fail(k, "must be an integer");
+            if (v->is_number_unsigned() && v->get<unsigned long long>() > static_cast<unsigned long long>(r.hi))
+                where_.fail(k, "must be in " + std::to_string(r.lo) + ".." + std::to_string(r.hi) + " (got " +
+                                   std::to_string(v->get<unsigned long long>()) + ")");
             const long long n = v->get<long long>();
-            if (n < lo || n > hi) fail(key(k), "must be in " + std::to_string(lo) + ".." + std::to_string(hi) + " (got " + std::to_string(n) + ")");
+            if (!r.contains(n)) where_.fail(k, range_fault(r, n));
             out = static_cast<I>(n);
         }
     }
     void finish() const {
-        for (auto it = j_.begin(); it != j_.end(); ++it)
-            if (!used_.count(it.key())) fail(key(it.key()), "unknown key");
+        const auto& [j, used] = stack_.back();
+        for (auto it = j->begin(); it != j->end(); ++it)
+            if (!used.count(it.key())) where_.fail(it.key(), "unknown key");
     }
 
 private:
-    bool find_exists(const std::string& k) {
-        used_.insert(k);
-        return j_.contains(k);
+    const json* find(const std::string& k) {
+        auto& [j, used] = stack_.back();
+        used.insert(k);
+        const auto it = j->find(k);
+        return it == j->end() ? nullptr : &*it;
     }
-    static std::string fmt(double d) {
-        std::ostringstream o;
-        o << d;
-        return o.str();
-    }
-    const json& j_;
-    std::string path_;
-    const std::string& origin_;
-    std::set<std::string> used_;
+    KeyPath where_;
+    std::vector<std::pair<const json*, std::set<std::string>>> stack_;
 };
 
-constexpr long long kBig = 1'000'000'000;
+// Writes every key, so a saved file documents every setting.
+class JsonWriter {
+public:
+    json out = json::object();
+    template <typename F>
+    void section(const std::string& k, F&& f) {
+        json* saved = current_;
+        current_ = &(*current_)[k];
+        *current_ = json::object();
+        f();
+        current_ = saved;
+    }
+    void method_name(const std::string& k, const MethodOptions& m) { (*current_)[k] = to_string(m.method); }
+    void text(const std::string& k, const std::string& v) { (*current_)[k] = v; }
+    template <typename E, typename Parse>
+    void choice(const std::string& k, const E& v, Parse) { (*current_)[k] = to_string(v); }
+    void boolean(const std::string& k, bool v) { (*current_)[k] = v; }
+    void real(const std::string& k, double v, const limits::RealRange&) { (*current_)[k] = v; }
+    template <typename I>
+    void integer(const std::string& k, I v, const limits::IntRange&) { (*current_)[k] = v; }
 
-void read_method(Section s, MethodOptions& m) {
-    Method method = Method::FedHap;
-    s.choice("name", method, parse_method);
-    m = method_preset(method);  // the method's own defaults, then any switch given
-    s.choice("similarity", m.similarity, parse_similarity_loss);
-    s.choice("prototype_loss", m.prototype_loss, parse_prototype_loss);
-    s.choice("init", m.init, parse_prototype_init);
-    s.choice("proto_agg", m.aggregation, parse_prototype_aggregation);
-    s.choice("upload", m.upload, parse_upload);
-    s.boolean("adversarial", m.adversarial);
-    s.boolean("share_disc", m.share_discriminator);
-    s.real("lambda_sim", m.lambda_similarity, 0, 1e6);
-    s.real("lambda_p", m.lambda_prototype, 0, 1e6);
-    s.real("lambda_a", m.lambda_adversarial, 0, 1e6);
-    s.real("lambda_q", m.lambda_quantization, 0, 1e6);
-    s.real("ce_scale", m.ce_scale, 1e-6, 1e6);
-    s.real("ce_margin", m.ce_margin, 0, 2);
-    s.real("logit_adjust", m.logit_adjust, 0, 100);
-    s.real("server_momentum", m.server_momentum, 0, 0.999);
-    s.integer("proto_min_distance", m.proto_min_distance, -1, 128);
-    s.real("disc_real_noise", m.disc_real_noise, 0, 10);
-    s.real("participation", m.participation, 1e-9, 1);
-    s.real("fedprox_mu", m.fedprox_mu, 0, 1e6);
-    s.real("proto_dp_sigma", m.proto_dp_sigma, 0, 1e6);
-    s.finish();
-}
+private:
+    json* current_ = &out;
+};
 
-json method_json(const MethodOptions& m) {
-    return {{"name", to_string(m.method)},
-            {"similarity", to_string(m.similarity)},
-            {"prototype_loss", to_string(m.prototype_loss)},
-            {"init", to_string(m.init)},
-            {"proto_agg", to_string(m.aggregation)},
-            {"upload", to_string(m.upload)},
-            {"adversarial", m.adversarial},
-            {"share_disc", m.share_discriminator},
-            {"lambda_sim", m.lambda_similarity},
-            {"lambda_p", m.lambda_prototype},
-            {"lambda_a", m.lambda_adversarial},
-            {"lambda_q", m.lambda_quantization},
-            {"ce_scale", m.ce_scale},
-            {"ce_margin", m.ce_margin},
-            {"logit_adjust", m.logit_adjust},
-            {"server_momentum", m.server_momentum},
-            {"proto_min_distance", m.proto_min_distance},
-            {"disc_real_noise", m.disc_real_noise},
-            {"participation", m.participation},
-            {"fedprox_mu", m.fedprox_mu},
-            {"proto_dp_sigma", m.proto_dp_sigma}};
-}
+// Checks the ranges of a config built in code (the CLI's overrides, the workbench's panel).
+class RangeChecker {
+public:
+    explicit RangeChecker(const std::string& origin) : where_(origin) {}
+    template <typename F>
+    void section(const std::string& k, F&& f) { where_.nested(k, f); }
+    void method_name(const std::string&, const MethodOptions&) {}
+    void text(const std::string&, const std::string&) {}
+    template <typename E, typename Parse>
+    void choice(const std::string&, const E&, Parse) {}
+    void boolean(const std::string&, bool) {}
+    void real(const std::string& k, double v, const limits::RealRange& r) {
+        if (!r.contains(v)) where_.fail(k, range_fault(r, v));
+    }
+    template <typename I>
+    void integer(const std::string& k, I v, const limits::IntRange& r) {
+        // Unsigned values above LLONG_MAX must not wrap into the range.
+        const bool too_big = v > static_cast<I>(0) && static_cast<unsigned long long>(v) > static_cast<unsigned long long>(r.hi);
+        if (too_big || !r.contains(static_cast<long long>(v)))
+            where_.fail(k, too_big ? "must be in " + std::to_string(r.lo) + ".." + std::to_string(r.hi) + " (got " +
+                                         std::to_string(static_cast<unsigned long long>(v)) + ")"
+                                   : range_fault(r, static_cast<long long>(v)));
+    }
+
+private:
+    KeyPath where_;
+};
 
 }  // namespace
 
 void validate_config(const ExperimentConfig& c, const std::string& origin) {
+    RangeChecker ranges(origin);
+    visit_config(c, ranges);
     auto fail = [&](const std::string& key, const std::string& fault) { throw ConfigError(origin + ": " + key + ": " + fault); };
-    if (c.bits < 1 || c.bits > 128) fail("model.bits", "must be in 1..128");
     if (c.method.method == Method::Centralized && c.method.upload == Upload::Nothing)
         fail("method.upload", "centralized training needs its weights");
     const std::string& d = c.device;
     const bool cuda_n = d.rfind("cuda:", 0) == 0 && d.size() > 5 && d.find_first_not_of("0123456789", 5) == std::string::npos;
     if (d != "auto" && d != "cpu" && d != "cuda" && !cuda_n) fail("training.device", "must be auto, cpu, cuda or cuda:N (got '" + d + "')");
-    if (c.partition.clients < 1) fail("partition.clients", "must be at least 1");
 }
 
 ExperimentConfig config_from_json(const std::string& text, const std::string& origin) {
@@ -166,74 +205,22 @@ ExperimentConfig config_from_json(const std::string& text, const std::string& or
         j = json::parse(text);
     } catch (const json::parse_error& e) {
         throw ConfigError(origin + ": not valid JSON (byte " + std::to_string(e.byte) + ")");
+    } catch (const json::exception&) {  // e.g. a number too large for a double (1e999)
+        throw ConfigError(origin + ": not valid JSON (a number out of range)");
     }
     ExperimentConfig c;
-    Section top(j, "", origin);
-    top.text("name", c.name);
-    top.integer("seed", c.seed, 0, (1LL << 53));
-    {
-        Section s = top.child("dataset");
-        s.choice("name", c.dataset, parse_dataset_kind);
-        s.text("path", c.data_path);
-        s.integer("query_per_class", c.sizes.query_per_class, 1, kBig);
-        s.integer("train_per_class", c.sizes.train_per_class, 1, kBig);
-        s.finish();
-    }
-    {
-        Section s = top.child("partition");
-        s.choice("scheme", c.partition.scheme, parse_partition_scheme);
-        s.integer("clients", c.partition.clients, 1, 100000);
-        s.real("alpha", c.partition.alpha, 1e-9, 1e9);
-        s.integer("min_size", c.partition.min_partition_size, 0, kBig);
-        s.boolean("balance", c.partition.self_balancing);
-        s.integer("classes_per_client", c.partition.classes_per_client, 1, 100000);
-        s.integer("shards_per_client", c.partition.shards_per_client, 1, 100000);
-        s.real("noise_sigma", c.partition.noise_sigma, 0, 10);
-        s.finish();
-    }
-    {
-        Section s = top.child("model");
-        s.choice("net", c.net, parse_net_kind);
-        s.integer("bits", c.bits, 1, 128);
-        s.integer("hidden", c.hidden, 1, 65536);
-        s.finish();
-    }
-    {
-        Section s = top.child("training");
-        s.integer("rounds", c.rounds, 1, 100000);
-        s.integer("local_epochs", c.local_epochs, 1, 10000);
-        s.integer("batch_size", c.batch_size, 1, 1 << 20);
-        s.real("lr", c.lr, 1e-12, 10);
-        s.text("device", c.device);
-        s.integer("threads", c.threads, 0, 1024);
-        s.integer("eval_every", c.eval_every, 0, 100000);
-        s.integer("eval_database_sample", c.eval_database_sample, 0, kBig);
-        s.finish();
-    }
-    read_method(top.child("method"), c.method);
-    top.finish();
+    JsonReader reader(j, origin);
+    visit_config(c, reader);
+    reader.finish();
     c.partition.seed = c.seed;
     validate_config(c, origin);
     return c;
 }
 
 std::string config_to_json(const ExperimentConfig& c) {
-    const json j = {
-        {"name", c.name},
-        {"seed", c.seed},
-        {"dataset", {{"name", to_string(c.dataset)}, {"path", c.data_path}, {"query_per_class", c.sizes.query_per_class},
-                     {"train_per_class", c.sizes.train_per_class}}},
-        {"partition", {{"scheme", to_string(c.partition.scheme)}, {"clients", c.partition.clients}, {"alpha", c.partition.alpha},
-                       {"min_size", c.partition.min_partition_size}, {"balance", c.partition.self_balancing},
-                       {"classes_per_client", c.partition.classes_per_client},
-                       {"shards_per_client", c.partition.shards_per_client}, {"noise_sigma", c.partition.noise_sigma}}},
-        {"model", {{"net", to_string(c.net)}, {"bits", c.bits}, {"hidden", c.hidden}}},
-        {"training", {{"rounds", c.rounds}, {"local_epochs", c.local_epochs}, {"batch_size", c.batch_size}, {"lr", c.lr},
-                      {"device", c.device}, {"threads", c.threads}, {"eval_every", c.eval_every},
-                      {"eval_database_sample", c.eval_database_sample}}},
-        {"method", method_json(c.method)},
-    };
-    return j.dump(2) + "\n";
+    JsonWriter writer;
+    visit_config(c, writer);
+    return writer.out.dump(2) + "\n";
 }
 
 ExperimentConfig load_config_file(const std::string& path) {

@@ -1,48 +1,25 @@
 #include "fl/method_options.h"
 
-#include <stdexcept>
+#include "util/name_table.h"
 
 namespace fedhap {
 namespace {
 
-template <typename E>
-struct Name {
-    E value;
-    const char* text;
-};
-
-template <typename E, std::size_t N>
-E parse(const Name<E> (&names)[N], const std::string& text, const char* what) {
-    std::string list;
-    for (const auto& n : names) {
-        if (text == n.text) return n.value;
-        list += (list.empty() ? "" : ", ") + std::string(n.text);
-    }
-    throw std::invalid_argument("unknown " + std::string(what) + " '" + text + "' (expected " + list + ")");
-}
-
-template <typename E, std::size_t N>
-std::string name_of(const Name<E> (&names)[N], E value) {
-    for (const auto& n : names)
-        if (n.value == value) return n.text;
-    return "?";
-}
-
-constexpr Name<Method> kMethods[] = {
+constexpr NamedValue<Method> kMethods[] = {
     {Method::Centralized, "centralized"}, {Method::LocalOnly, "local-only"},     {Method::FedAvgDpsh, "fedavg-dpsh"},
     {Method::FedAvgCsq, "fedavg-csq"},    {Method::FedProxDpsh, "fedprox-dpsh"}, {Method::FedProtoHash, "fedproto-hash"},
     {Method::FedHap, "fedhap"}};
-constexpr Name<SimilarityLoss> kSimilarity[] = {{SimilarityLoss::None, "none"}, {SimilarityLoss::Dpsh, "dpsh"}};
-constexpr Name<PrototypeLoss> kProtoLoss[] = {
+constexpr NamedValue<SimilarityLoss> kSimilarity[] = {{SimilarityLoss::None, "none"}, {SimilarityLoss::Dpsh, "dpsh"}};
+constexpr NamedValue<PrototypeLoss> kProtoLoss[] = {
     {PrototypeLoss::None, "none"}, {PrototypeLoss::Bce, "bce"}, {PrototypeLoss::Mse, "mse"}, {PrototypeLoss::Ce, "ce"}};
-constexpr Name<PrototypeInit> kInit[] = {
+constexpr NamedValue<PrototypeInit> kInit[] = {
     {PrototypeInit::Hadamard, "hadamard"}, {PrototypeInit::Random, "random"}, {PrototypeInit::None, "none"}};
-constexpr Name<PrototypeAggregation> kAgg[] = {{PrototypeAggregation::CountWeightedSign, "count-weighted-sign"},
+constexpr NamedValue<PrototypeAggregation> kAgg[] = {{PrototypeAggregation::CountWeightedSign, "count-weighted-sign"},
                                                {PrototypeAggregation::CountWeightedMeanSign, "mean-sign"},
                                                {PrototypeAggregation::MajorityVote, "majority-vote"},
                                                {PrototypeAggregation::Mean, "mean"},
                                                {PrototypeAggregation::Fixed, "fixed"}};
-constexpr Name<Upload> kUpload[] = {{Upload::WeightsAndPrototypes, "weights+prototypes"},
+constexpr NamedValue<Upload> kUpload[] = {{Upload::WeightsAndPrototypes, "weights+prototypes"},
                                     {Upload::PrototypesOnly, "prototypes"},
                                     {Upload::WeightsOnly, "weights"},
                                     {Upload::Nothing, "nothing"}};
@@ -84,22 +61,23 @@ MethodOptions method_preset(Method method) {
     return o;
 }
 
-Method parse_method(const std::string& t) { return parse(kMethods, t, "method"); }
+Method parse_method(const std::string& t) { return parse_name(kMethods, t, "method"); }
 std::string to_string(Method v) { return name_of(kMethods, v); }
-std::vector<std::string> method_names() {
-    std::vector<std::string> out;
-    for (const auto& n : kMethods) out.emplace_back(n.text);
-    return out;
-}
-SimilarityLoss parse_similarity_loss(const std::string& t) { return parse(kSimilarity, t, "similarity loss"); }
+std::vector<std::string> method_names() { return names_of(kMethods); }
+SimilarityLoss parse_similarity_loss(const std::string& t) { return parse_name(kSimilarity, t, "similarity loss"); }
 std::string to_string(SimilarityLoss v) { return name_of(kSimilarity, v); }
-PrototypeLoss parse_prototype_loss(const std::string& t) { return parse(kProtoLoss, t, "prototype loss"); }
+std::vector<std::string> similarity_loss_names() { return names_of(kSimilarity); }
+PrototypeLoss parse_prototype_loss(const std::string& t) { return parse_name(kProtoLoss, t, "prototype loss"); }
 std::string to_string(PrototypeLoss v) { return name_of(kProtoLoss, v); }
-PrototypeInit parse_prototype_init(const std::string& t) { return parse(kInit, t, "prototype init"); }
+std::vector<std::string> prototype_loss_names() { return names_of(kProtoLoss); }
+PrototypeInit parse_prototype_init(const std::string& t) { return parse_name(kInit, t, "prototype init"); }
 std::string to_string(PrototypeInit v) { return name_of(kInit, v); }
-PrototypeAggregation parse_prototype_aggregation(const std::string& t) { return parse(kAgg, t, "prototype aggregation"); }
+std::vector<std::string> prototype_init_names() { return names_of(kInit); }
+PrototypeAggregation parse_prototype_aggregation(const std::string& t) { return parse_name(kAgg, t, "prototype aggregation"); }
 std::string to_string(PrototypeAggregation v) { return name_of(kAgg, v); }
-Upload parse_upload(const std::string& t) { return parse(kUpload, t, "upload"); }
+std::vector<std::string> prototype_aggregation_names() { return names_of(kAgg); }
+Upload parse_upload(const std::string& t) { return parse_name(kUpload, t, "upload"); }
 std::string to_string(Upload v) { return name_of(kUpload, v); }
+std::vector<std::string> upload_names() { return names_of(kUpload); }
 
 }  // namespace fedhap

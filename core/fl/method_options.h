@@ -56,19 +56,26 @@ struct MethodOptions {
 // The defaults of `method` (every switch set as that method defines it).
 MethodOptions method_preset(Method method);
 
+// Each switch's names, in one table per enum: the JSON files, the CLI and the workbench's choices
+// all use these. parse_* throws std::invalid_argument naming the accepted names.
 Method parse_method(const std::string& text);
 std::string to_string(Method m);
 std::vector<std::string> method_names();
 SimilarityLoss parse_similarity_loss(const std::string& text);
 std::string to_string(SimilarityLoss v);
+std::vector<std::string> similarity_loss_names();
 PrototypeLoss parse_prototype_loss(const std::string& text);
 std::string to_string(PrototypeLoss v);
+std::vector<std::string> prototype_loss_names();
 PrototypeInit parse_prototype_init(const std::string& text);
 std::string to_string(PrototypeInit v);
+std::vector<std::string> prototype_init_names();
 PrototypeAggregation parse_prototype_aggregation(const std::string& text);
 std::string to_string(PrototypeAggregation v);
+std::vector<std::string> prototype_aggregation_names();
 Upload parse_upload(const std::string& text);
 std::string to_string(Upload v);
+std::vector<std::string> upload_names();
 
 // Uses weights aggregation (one global model) / exchanges prototypes.
 inline bool shares_weights(Upload u) { return u == Upload::WeightsAndPrototypes || u == Upload::WeightsOnly; }

@@ -1,15 +1,14 @@
 #include "nn/net_spec.h"
 
-#include <stdexcept>
+#include "util/name_table.h"
 
 namespace fedhap {
+namespace {
+constexpr NamedValue<NetKind> kKinds[] = {{NetKind::Cnn, "cnn"}, {NetKind::Mlp, "mlp"}};
+}  // namespace
 
-NetKind parse_net_kind(const std::string& text) {
-    if (text == "cnn") return NetKind::Cnn;
-    if (text == "mlp") return NetKind::Mlp;
-    throw std::invalid_argument("unknown network '" + text + "' (expected cnn or mlp)");
-}
-
-std::string to_string(NetKind kind) { return kind == NetKind::Cnn ? "cnn" : "mlp"; }
+NetKind parse_net_kind(const std::string& text) { return parse_name(kKinds, text, "network"); }
+std::string to_string(NetKind kind) { return name_of(kKinds, kind); }
+std::vector<std::string> net_kind_names() { return names_of(kKinds); }
 
 }  // namespace fedhap

@@ -1,6 +1,7 @@
 #pragma once
 // Which hashing network to build; plain values (no torch), so configs can name it.
 #include <string>
+#include <vector>
 
 namespace fedhap {
 
@@ -11,6 +12,7 @@ enum class NetKind {
 
 NetKind parse_net_kind(const std::string& text);  // "cnn" | "mlp"
 std::string to_string(NetKind kind);
+std::vector<std::string> net_kind_names();
 
 struct NetSpec {
     NetKind kind = NetKind::Cnn;

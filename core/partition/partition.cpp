@@ -4,15 +4,12 @@
 #include <stdexcept>
 
 #include "partition/schemes.h"
+#include "util/name_table.h"
 
 namespace fedhap {
 namespace {
 
-struct SchemeName {
-    PartitionScheme scheme;
-    const char* name;
-};
-constexpr SchemeName kNames[] = {
+constexpr NamedValue<PartitionScheme> kNames[] = {
     {PartitionScheme::Iid, "iid"},           {PartitionScheme::Dirichlet, "dirichlet"},
     {PartitionScheme::Pathological, "pathological"}, {PartitionScheme::Shards, "shards"},
     {PartitionScheme::Quantity, "quantity"}, {PartitionScheme::FeatureNoise, "feature-noise"},
@@ -48,24 +45,9 @@ void validate(const std::vector<std::int32_t>& labels, std::size_t num_classes, 
 
 }  // namespace
 
-PartitionScheme parse_partition_scheme(const std::string& text) {
-    for (const auto& s : kNames)
-        if (text == s.name) return s.scheme;
-    throw std::invalid_argument("unknown partition scheme '" + text +
-                                "' (expected iid, dirichlet, pathological, shards, quantity or feature-noise)");
-}
-
-std::string to_string(PartitionScheme scheme) {
-    for (const auto& s : kNames)
-        if (scheme == s.scheme) return s.name;
-    return "?";
-}
-
-std::vector<std::string> partition_scheme_names() {
-    std::vector<std::string> out;
-    for (const auto& s : kNames) out.emplace_back(s.name);
-    return out;
-}
+PartitionScheme parse_partition_scheme(const std::string& text) { return parse_name(kNames, text, "partition scheme"); }
+std::string to_string(PartitionScheme scheme) { return name_of(kNames, scheme); }
+std::vector<std::string> partition_scheme_names() { return names_of(kNames); }
 
 Partition make_partition(const std::vector<std::int32_t>& labels, std::size_t num_classes,
                          const PartitionConfig& config) {
