@@ -30,6 +30,7 @@ private Q_SLOTS:
     void initTestCase() { QStandardPaths::setTestModeEnabled(true); }  // keep the user's settings out
 
     void loads_default_data_and_redraws_the_split() {
+        FEDHAP_REQUIRE_FASHION_MNIST();
         workbench::MainWindow window;
         QSignalSpy ready(&window, &workbench::MainWindow::data_ready);
         window.show();

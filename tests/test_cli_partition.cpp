@@ -28,7 +28,7 @@ class CliPartitionTest : public QObject {
     Q_OBJECT
 private Q_SLOTS:
     void dirichlet_csv_on_fashion_mnist_is_complete_and_repeatable() {
-        QVERIFY2(!fedhap::test::packaged_fashion_mnist().empty(), "dataset-fashion-mnist is not installed");
+        FEDHAP_REQUIRE_FASHION_MNIST();
         const std::vector<std::string> args{"partition", "--dataset", "fashion-mnist", "--clients", "10", "--scheme",
                                             "dirichlet", "--alpha", "0.1", "--seed", "1", "--format", "csv"};
         const auto a = run_cli(args);
@@ -60,9 +60,9 @@ private Q_SLOTS:
         QVERIFY(run_cli(other_seed).out != a.out);
     }
     void truncated_idx_is_refused_with_a_short_message() {
+        FEDHAP_REQUIRE_FASHION_MNIST();
         fedhap::test::TempDir dir;
         const std::string src = fedhap::test::packaged_fashion_mnist();
-        QVERIFY(!src.empty());
         for (const char* f : {"train-labels-idx1-ubyte.gz", "t10k-images-idx3-ubyte.gz", "t10k-labels-idx1-ubyte.gz"})
             std::filesystem::copy_file(src + "/" + f, dir.file(f));
         // A raw images file with the right header but only 100 of 60,000 images.

@@ -148,8 +148,7 @@ private Q_SLOTS:
                           "train-labels-idx1-ubyte", "label 12 of item 2 is out of range 0..9");
     }
     void packaged_fashion_mnist() {
-        const std::string path = test::packaged_fashion_mnist();
-        QVERIFY2(!path.empty(), "dataset-fashion-mnist is not installed (packaging/install-deps.sh installs it)");
+        FEDHAP_REQUIRE_FASHION_MNIST();
         const DatasetParts parts = load_dataset(DatasetKind::FashionMnist, "");
         QCOMPARE(parts.train.size(), std::size_t(60000));
         QCOMPARE(parts.test.size(), std::size_t(10000));

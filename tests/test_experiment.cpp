@@ -142,6 +142,20 @@ private Q_SLOTS:
         QCOMPARE(error_of(R"({"training": {"device": "tpu"}})"),
                  std::string("x.json: training.device: must be auto, cpu, cuda or cuda:N (got 'tpu')"));
         QVERIFY(error_of("{oops").find("x.json: not valid JSON") == 0);
+        // Refused before the cast, not wrapped: 2^32 + 1 rounds would otherwise run 1 round.
+        QCOMPARE(error_of(R"({"training": {"rounds": 4294967297}})"),
+                 std::string("x.json: training.rounds: must be in 1..100000 (got 4294967297)"));
+        QCOMPARE(error_of(R"({"seed": 18446744073709551615})"),
+                 std::string("x.json: seed: must be in 0..9007199254740992 (got 18446744073709551615)"));
+        QCOMPARE(error_of(R"({"training": {"lr": 1e999}})"), std::string("x.json: not valid JSON (a number out of range)"));
+        QCOMPARE(error_of(R"({"model": []})"), std::string("x.json: model: must be an object"));
+        // Configs built in code (the CLI's overrides, the panel) meet the same ranges.
+        ExperimentConfig wide = c;
+        wide.partition.clients = 0;
+        QVERIFY_THROWS_EXCEPTION(ConfigError, validate_config(wide));
+        wide = c;
+        wide.seed = ~std::uint64_t{0};
+        QVERIFY_THROWS_EXCEPTION(ConfigError, validate_config(wide));
         // A method's own defaults apply before the switches given.
         const ExperimentConfig csq = config_from_json(R"({"method": {"name": "fedavg-csq", "lambda_q": 0.5}})");
         QCOMPARE(csq.method.aggregation, PrototypeAggregation::Fixed);
@@ -181,6 +195,27 @@ private Q_SLOTS:
         QCOMPARE(std::count(r.err.begin(), r.err.end(), '\n'), 1L);
         r = test::run_cli({"run", "--method", "fedsgd"});
         QCOMPARE(r.exit_code, 2);
+        // Overrides meet the config's ranges instead of wrapping (2^32 + 1 rounds would run 1 round).
+        r = test::run_cli({"run", "--config", cfg, "--rounds", "4294967297"});
+        QCOMPARE(r.exit_code, 2);
+        QVERIFY2(r.err.find("--rounds must be in 1..100000 (got 4294967297)") != std::string::npos, r.err.c_str());
+        r = test::run_cli({"run", "--config", cfg, "--seed", "-1"});
+        QCOMPARE(r.exit_code, 2);
+    }
+
+    void light_cli_lists_and_hands_over_the_training_commands() {
+        // `fedhap` itself has no LibTorch: its help still lists run and compare, and they reach
+        // the trainer (the usage error above came from it); --version comes from the trainer too.
+        auto r = test::run_cli({"--help"});
+        QCOMPARE(r.exit_code, 0);
+        for (const char* c : {"run", "compare", "partition", "eval", "embed"})
+            QVERIFY2(r.out.find(std::string("  ") + c + " ") != std::string::npos, r.out.c_str());
+        r = test::run_cli({"--version"});
+        QCOMPARE(r.exit_code, 0);
+        QVERIFY2(r.out.find("LibTorch") != std::string::npos, r.out.c_str());
+        r = test::run_cli({"run", "--help"});
+        QCOMPARE(r.exit_code, 0);
+        QVERIFY2(r.out.find("usage: fedhap run") != std::string::npos, r.out.c_str());
     }
 };
 

@@ -4,6 +4,7 @@
 #include <sstream>
 
 #include "command_registry.h"
+#include "training_commands.h"
 #include "experiment/experiment_runner.h"
 #include "experiment_options.h"
 
@@ -74,7 +75,7 @@ int run(const std::vector<std::string>& args) {
     return 0;
 }
 
-const RegisterCommand registered("compare", "run several methods on the same split and print a table", &run);
+const RegisterCommand registered(kCompareCommand.name, kCompareCommand.summary, &run);
 
 }  // namespace
 }  // namespace fedhap::cli

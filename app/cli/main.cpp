@@ -5,8 +5,8 @@
 
 #include "arg_parser.h"
 #include "command_registry.h"
-#include "config.h"
-#include "runtime/torch_runtime.h"
+#include "entry.h"
+#include "training_commands.h"
 
 namespace fedhap::cli {
 
@@ -21,6 +21,10 @@ namespace {
 
 void print_usage(std::ostream& out) {
     auto list = fedhap::cli::commands();
+    // The light executable lists the trainer's commands too.
+    for (const auto& t : fedhap::cli::kTrainingCommands)
+        if (std::none_of(list.begin(), list.end(), [&](const auto& c) { return c.name == t.name; }))
+            list.push_back({t.name, t.summary, nullptr});
     std::sort(list.begin(), list.end(), [](const auto& a, const auto& b) { return a.name < b.name; });
     out << "usage: fedhap <command> [options]   (fedhap <command> --help for its options)\n\n"
            "Federated deep hashing with global prototypes (FedHAP, reconstruction): headless tools.\n\n"
@@ -37,12 +41,8 @@ int main(int argc, char** argv) {
         print_usage(std::cout);
         return args.empty() ? 2 : 0;
     }
-    if (args[0] == "--version") {
-        std::cout << "fedhap " << FEDHAP_VERSION << " (LibTorch " << fedhap::torch_version()
-                  << ", CUDA " << (fedhap::cuda_available() ? "available, " + std::to_string(fedhap::cuda_device_count()) + " device(s)" : "not available")
-                  << ")\n";
-        return 0;
-    }
+    if (args[0] == "--version") return fedhap::cli::print_version(argv);
+    fedhap::cli::hand_over_if_elsewhere(argv[1], argv);
     for (const auto& c : fedhap::cli::commands()) {
         if (c.name != args[0]) continue;
         try {

@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 
 #include "command_registry.h"
+#include "training_commands.h"
 #include "experiment/experiment_runner.h"
 #include "experiment_options.h"
 
@@ -56,7 +57,7 @@ int run(const std::vector<std::string>& args) {
     return s.stopped ? 130 : 0;
 }
 
-const RegisterCommand registered("run", "train and evaluate one federated hashing experiment", &run);
+const RegisterCommand registered(kRunCommand.name, kRunCommand.summary, &run);
 
 }  // namespace
 }  // namespace fedhap::cli

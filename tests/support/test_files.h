@@ -34,3 +34,14 @@ CliResult run_cli(const std::vector<std::string>& args, int timeout_ms = 120000)
 std::string packaged_fashion_mnist();
 
 }  // namespace fedhap::test
+
+// Skips (not fails) a test that needs the packaged Fashion-MNIST on a machine without it.
+#define FEDHAP_REQUIRE_FASHION_MNIST()                                                                  \
+    do {                                                                                                \
+        if (fedhap::test::packaged_fashion_mnist().empty())                                             \
+            QSKIP("dataset-fashion-mnist is not installed (packaging/install-deps.sh installs it)");   \
+    } while (false)
+
+namespace fedhap::test {
+
+}  // namespace fedhap::test

@@ -1,0 +1,23 @@
+#pragma once
+// The commands that train, and so need LibTorch. They live in the trainer executable
+// (fedhap-train); the light `fedhap` lists them in its help and hands them over (see entry.h).
+#include <string>
+
+namespace fedhap::cli {
+
+struct CommandInfo {
+    const char* name;
+    const char* summary;
+};
+
+inline constexpr CommandInfo kRunCommand{"run", "train and evaluate one federated hashing experiment"};
+inline constexpr CommandInfo kCompareCommand{"compare", "run several methods on the same split and print a table"};
+inline constexpr CommandInfo kTrainingCommands[] = {kRunCommand, kCompareCommand};
+
+inline bool is_training_command(const std::string& name) {
+    for (const auto& c : kTrainingCommands)
+        if (name == c.name) return true;
+    return false;
+}
+
+}  // namespace fedhap::cli

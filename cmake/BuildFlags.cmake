@@ -1,0 +1,15 @@
+# Build-wide settings as INTERFACE targets, linked where they apply instead of global flags.
+#   fedhap_warnings  -Wall -Wextra for the project's own code (not for the headers of others)
+#   fedhap_sanitize  FEDHAP_SANITIZE: "" | "address,undefined" | "thread" (the asan/tsan presets);
+#                    linked by fedhap_warnings, so every project target gets it with the warnings.
+set(FEDHAP_SANITIZE "" CACHE STRING "Sanitizers to compile with (address,undefined | thread)")
+
+add_library(fedhap_sanitize INTERFACE)
+if(FEDHAP_SANITIZE)
+  target_compile_options(fedhap_sanitize INTERFACE -fsanitize=${FEDHAP_SANITIZE} -fno-omit-frame-pointer)
+  target_link_options(fedhap_sanitize INTERFACE -fsanitize=${FEDHAP_SANITIZE})
+endif()
+
+add_library(fedhap_warnings INTERFACE)
+target_compile_options(fedhap_warnings INTERFACE -Wall -Wextra)
+target_link_libraries(fedhap_warnings INTERFACE fedhap_sanitize)
