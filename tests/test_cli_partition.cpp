@@ -101,6 +101,30 @@ private Q_SLOTS:
         r = run_cli({"frobnicate"});
         QCOMPARE(r.exit_code, 2);
     }
+    void image_folder_goes_to_the_executable_that_decodes_images() {
+        // `fedhap` links no OpenCV: asked for an image folder, it hands the command to
+        // fedhap-train, and the caller sees one ordinary answer.
+        fedhap::test::TempDir dir;
+        for (const char* cls : {"cat", "dog"}) {
+            std::filesystem::create_directory(dir.file(cls));
+            for (int i = 0; i < 6; ++i) {
+                std::string pgm = "P5 4 4 255\n" + std::string(16, static_cast<char>(40 * i + (cls[0] == 'd' ? 9 : 0)));
+                fedhap::test::write_bytes(dir.file(std::string(cls) + "/" + std::to_string(i) + ".pgm"),
+                                          std::vector<std::uint8_t>(pgm.begin(), pgm.end()));
+            }
+        }
+        const auto r = run_cli({"partition", "--dataset", "folder", "--data", dir.path(), "--clients", "2", "--scheme", "iid",
+                                "--query-per-class", "1", "--train-per-class", "2", "--format", "csv"});
+#ifdef FEDHAP_WITH_OPENCV
+        QVERIFY2(r.exit_code == 0, r.err.c_str());
+        const auto rows = parse_csv(r.out);
+        QCOMPARE(rows.size(), std::size_t(3));  // header + 2 clients
+        QCOMPARE(rows[0][1], std::string("cat"));
+#else
+        QCOMPARE(r.exit_code, 1);
+#endif
+    }
+
     void table_format_has_a_totals_row() {
         const auto r = run_cli({"partition", "--scheme", "pathological", "--classes-per-client", "2", "--clients", "5"});
         QVERIFY2(r.exit_code == 0, r.err.c_str());

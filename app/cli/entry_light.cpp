@@ -1,4 +1,4 @@
-// fedhap: hands LibTorch work to fedhap-train, found beside this executable (build tree) or in
+// fedhap: hands LibTorch and OpenCV work to fedhap-train, found beside this executable (build tree) or in
 // ../libexec/fedhap/ (installed).
 #include <limits.h>
 #include <unistd.h>
@@ -25,7 +25,15 @@ std::filesystem::path own_folder() {
     return std::filesystem::path(buf).parent_path();
 }
 
-[[noreturn]] void exec_trainer(char** argv) {
+}  // namespace
+
+void prepare_process() {}
+
+bool has_command(const char* command) { return !is_training_command(command); }
+
+int print_version(char** argv) { hand_over(argv); }
+
+void hand_over(char** argv) {
     const std::filesystem::path here = own_folder();
     for (const auto& candidate : {here / kTrainer, here / ".." / "libexec" / "fedhap" / kTrainer}) {
         if (access(candidate.c_str(), X_OK) != 0) continue;
@@ -36,14 +44,6 @@ std::filesystem::path own_folder() {
     std::cerr << "fedhap: " << argv[1] << " needs " << kTrainer << ", which is not installed beside " << here.string()
               << " (reinstall the package or rebuild)\n";
     std::exit(127);
-}
-
-}  // namespace
-
-int print_version(char** argv) { exec_trainer(argv); }
-
-void hand_over_if_elsewhere(const char* command, char** argv) {
-    if (is_training_command(command)) exec_trainer(argv);
 }
 
 }  // namespace fedhap::cli

@@ -5,6 +5,7 @@
 
 #include "arg_parser.h"
 #include "command_registry.h"
+#include "data/image_datasets.h"
 #include "entry.h"
 #include "training_commands.h"
 
@@ -42,11 +43,14 @@ int main(int argc, char** argv) {
         return args.empty() ? 2 : 0;
     }
     if (args[0] == "--version") return fedhap::cli::print_version(argv);
-    fedhap::cli::hand_over_if_elsewhere(argv[1], argv);
+    if (!fedhap::cli::has_command(argv[1])) fedhap::cli::hand_over(argv);
+    fedhap::cli::prepare_process();
     for (const auto& c : fedhap::cli::commands()) {
         if (c.name != args[0]) continue;
         try {
             return c.run(std::vector<std::string>(args.begin() + 1, args.end()));
+        } catch (const fedhap::ImageSupportMissing&) {
+            fedhap::cli::hand_over(argv);  // an image dataset: the trainer decodes it
         } catch (const fedhap::cli::UsageError& e) {
             std::cerr << "fedhap " << c.name << ": " << e.what() << " (see fedhap " << c.name << " --help)\n";
             return 2;

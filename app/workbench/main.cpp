@@ -9,6 +9,7 @@
 #include <utility>
 
 #include "config.h"
+#include "data/enable_image_datasets.h"
 #include "experiment_panel.h"
 #include "main_window.h"
 #include "runtime/torch_runtime.h"
@@ -53,6 +54,7 @@ int main(int argc, char** argv) {
     cli.process(app);
 
     fedhap::set_torch_threads(0);
+    fedhap::enable_image_datasets();
     MainWindow window;
     window.show();
 

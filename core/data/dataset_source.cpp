@@ -6,9 +6,8 @@
 #include "config.h"
 #include "data/cifar10_loader.h"
 #include "data/data_error.h"
-#include "data/digits_sheet_loader.h"
 #include "data/idx_loader.h"
-#include "data/image_folder_loader.h"
+#include "data/image_datasets.h"
 #include "util/name_table.h"
 
 namespace fedhap {
@@ -46,8 +45,8 @@ DatasetParts load_dataset(DatasetKind kind, const std::string& given_path) {
             break;
         case DatasetKind::Mnist: parts = load_mnist_family(path, "mnist", digit_class_names()); break;
         case DatasetKind::Cifar10: parts = load_cifar10(path); break;
-        case DatasetKind::Folder: parts.train = load_image_folder(path); break;
-        case DatasetKind::Digits: parts.train = load_digits_sheet(path); break;
+        case DatasetKind::Folder: parts.train = image_dataset_loaders().folder(path); break;
+        case DatasetKind::Digits: parts.train = image_dataset_loaders().digits_sheet(path); break;
     }
     parts.train.validate(path);
     if (parts.test.size() > 0) parts.test.validate(path);

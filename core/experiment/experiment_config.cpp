@@ -2,13 +2,13 @@
 
 #include <nlohmann/json.hpp>
 
-#include <filesystem>
 #include <fstream>
 #include <set>
 #include <sstream>
 #include <vector>
 
 #include "experiment/config_fields.h"
+#include "io/atomic_file.h"
 
 namespace fedhap {
 namespace {
@@ -231,14 +231,6 @@ ExperimentConfig load_config_file(const std::string& path) {
     return config_from_json(text.str(), path);
 }
 
-void save_config_file(const std::string& path, const ExperimentConfig& config) {
-    const std::string tmp = path + ".tmp";
-    {
-        std::ofstream out(tmp, std::ios::trunc);
-        out << config_to_json(config);
-        if (!out.flush()) throw std::runtime_error(path + ": cannot write");
-    }
-    std::filesystem::rename(tmp, path);
-}
+void save_config_file(const std::string& path, const ExperimentConfig& config) { write_file_atomic(path, config_to_json(config)); }
 
 }  // namespace fedhap
