@@ -7,11 +7,10 @@
 
 #include "plot_style.h"
 #include "qcustomplot_include.h"
-#include "redraw_limiter.h"
 
 namespace fedhap::widgets {
 
-EmbeddingView::EmbeddingView(QWidget* parent) : QWidget(parent), plot_(new QCustomPlot(this)) {
+EmbeddingView::EmbeddingView(QWidget* parent) : LiveView(parent), plot_(new QCustomPlot(this)) {
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(plot_);
@@ -52,8 +51,7 @@ EmbeddingView::EmbeddingView(QWidget* parent) : QWidget(parent), plot_(new QCust
         if (i >= 0 && i < points_.data_points()) Q_EMIT point_clicked(i);
     });
 
-    hint_ = std::make_unique<PlotHint>(plot_, plot_->axisRect());
-    limiter_ = new RedrawLimiter([this] { redraw(); }, this);
+    place_hint(plot_, plot_->axisRect());
     set_hint(tr("The map of the codes appears after the first evaluation\n(every “eval every” rounds, and at the end)."));
     redraw();
 }
@@ -62,17 +60,10 @@ EmbeddingView::~EmbeddingView() = default;
 
 void EmbeddingView::set_points(const EmbeddingPoints& points) {
     points_ = points;
-    limiter_->request();
+    request_redraw();
 }
 
 void EmbeddingView::set_thumbnails(const QVector<QImage>& images) { thumbnails_ = images; }
-
-void EmbeddingView::set_hint(const QString& text) {
-    hint_text_ = text;
-    limiter_->request();
-}
-
-void EmbeddingView::flush() { limiter_->flush(); }
 
 void EmbeddingView::redraw() {
     const EmbeddingPoints& p = points_;
@@ -125,7 +116,7 @@ void EmbeddingView::redraw() {
         plot_->yAxis->setRange(y0 - py, y1 + py);
     }
     title_->setText(p.caption.isEmpty() ? tr("t-SNE of the database codes") : p.caption);
-    hint_->show(p.size() == 0 ? hint_text_ : QString());
+    show_hint(p.size() == 0);
     plot_->legend->setVisible(p.size() > 0);
     plot_->replot(QCustomPlot::rpQueuedReplot);
 }

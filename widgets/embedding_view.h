@@ -2,11 +2,9 @@
 // A 2-D map (t-SNE) of codes coloured by class, with the prototypes marked. Hovering a point
 // shows its image; clicking it asks for a retrieval with that item as the query.
 #include <QImage>
-#include <QWidget>
-#include <memory>
 
 #include "embedding_points.h"
-#include "exportable_view.h"
+#include "live_view.h"
 
 class QLabel;
 class QCPGraph;
@@ -15,10 +13,7 @@ class QMouseEvent;
 
 namespace fedhap::widgets {
 
-class PlotHint;
-class RedrawLimiter;
-
-class EmbeddingView : public QWidget, public ExportableView {
+class EmbeddingView : public LiveView {
     Q_OBJECT
 public:
     explicit EmbeddingView(QWidget* parent = nullptr);
@@ -26,9 +21,7 @@ public:
     void set_points(const EmbeddingPoints& points);
     // One image per data point (same order), shown on hover; may be set once per sample.
     void set_thumbnails(const QVector<QImage>& images);
-    void set_hint(const QString& text);
     const EmbeddingPoints& points() const { return points_; }
-    void flush();
     int point_at(const QPointF& pixel, double radius_px = 8.0) const;  // -1 when none is near
 
     QCustomPlot* plot() const override { return plot_; }
@@ -38,18 +31,15 @@ Q_SIGNALS:
     void point_clicked(int index);  // a data point (not a prototype)
 
 private:
-    void redraw();
+    void redraw() override;
     void on_mouse_move(QMouseEvent* event);
     QCustomPlot* plot_;
     QCPTextElement* title_;
     QVector<QCPGraph*> class_graphs_, prototype_graphs_;
     QCPGraph* prototype_legend_ = nullptr;
     QLabel* hover_;
-    std::unique_ptr<PlotHint> hint_;
-    RedrawLimiter* limiter_;
     EmbeddingPoints points_;
     QVector<QImage> thumbnails_;
-    QString hint_text_;
 };
 
 }  // namespace fedhap::widgets

@@ -5,7 +5,6 @@
 
 #include "plot_style.h"
 #include "qcustomplot_include.h"
-#include "redraw_limiter.h"
 
 namespace fedhap::widgets {
 namespace {
@@ -48,7 +47,7 @@ std::pair<double, QString> byte_unit(double peak) {
 
 }  // namespace
 
-LearningCurvesView::LearningCurvesView(QWidget* parent) : QWidget(parent), plot_(new QCustomPlot(this)) {
+LearningCurvesView::LearningCurvesView(QWidget* parent) : LiveView(parent), plot_(new QCustomPlot(this)) {
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(plot_);
@@ -90,26 +89,18 @@ LearningCurvesView::LearningCurvesView(QWidget* parent) : QWidget(parent), plot_
     bytes_legend->addItem(new QCPPlottableLegendItem(bytes_legend, up_));
     bytes_legend->addItem(new QCPPlottableLegendItem(bytes_legend, down_));
 
-    hint_ = std::make_unique<PlotHint>(plot_, loss_rect_);
+    place_hint(plot_, loss_rect_);
     map_hint_ = std::make_unique<PlotHint>(plot_, map_rect_);
-    limiter_ = new RedrawLimiter([this] { redraw(); }, this);
     set_hint(tr("No training yet — press Run (or Step) to start.\nCurves appear when the first round ends."));
     redraw();
 }
 
 LearningCurvesView::~LearningCurvesView() = default;
 
-void LearningCurvesView::set_hint(const QString& text) {
-    hint_text_ = text;
-    limiter_->request();
-}
-
 void LearningCurvesView::set_curves(const TrainingCurves& curves) {
     curves_ = curves;
-    limiter_->request();
+    request_redraw();
 }
-
-void LearningCurvesView::flush() { limiter_->flush(); }
 
 void LearningCurvesView::redraw() {
     const TrainingCurves& c = curves_;
@@ -162,7 +153,7 @@ void LearningCurvesView::redraw() {
     double map_hi = 0;
     for (double m : c.map) map_hi = std::max(map_hi, m);
     map_rect_->axis(QCPAxis::atLeft)->setRange(0, std::min(1.0, std::max(0.2, map_hi * 1.15)));
-    hint_->show(c.empty() ? hint_text_ : QString());
+    show_hint(c.empty());
     map_hint_->show(c.map.isEmpty() && !c.empty() ? tr("No evaluation yet: mAP is measured every\n“Evaluate every” rounds and after the last one.")
                                                   : QString());
     plot_->replot(QCustomPlot::rpQueuedReplot);

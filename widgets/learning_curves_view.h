@@ -1,8 +1,8 @@
 #pragma once
 // Training loss (per client and mean), mAP and bytes sent per round, in one exportable plot.
-#include <QWidget>
+#include <memory>
 
-#include "exportable_view.h"
+#include "live_view.h"
 #include "training_curves.h"
 
 class QCPAxisRect;
@@ -13,33 +13,28 @@ class QCPLegend;
 namespace fedhap::widgets {
 
 class PlotHint;
-class RedrawLimiter;
 
-class LearningCurvesView : public QWidget, public ExportableView {
+class LearningCurvesView : public LiveView {
     Q_OBJECT
 public:
     explicit LearningCurvesView(QWidget* parent = nullptr);
     ~LearningCurvesView() override;
     void set_curves(const TrainingCurves& curves);
-    void set_hint(const QString& text);  // shown while there is no data
     const TrainingCurves& curves() const { return curves_; }
-    void flush();  // apply a pending update now
 
     QCustomPlot* plot() const override { return plot_; }
     QString csv() const override;
 
 private:
-    void redraw();
+    void redraw() override;
     QCustomPlot* plot_;
     QCPAxisRect *loss_rect_, *map_rect_, *bytes_rect_;
     QCPGraph *mean_loss_, *map_;
     QVector<QCPGraph*> client_graphs_;
     QCPBars *up_, *down_;
     QCPLegend* loss_legend_;
-    std::unique_ptr<PlotHint> hint_, map_hint_;
-    RedrawLimiter* limiter_;
+    std::unique_ptr<PlotHint> map_hint_;  // over the mAP plot until the first evaluation
     TrainingCurves curves_;
-    QString hint_text_;
 };
 
 }  // namespace fedhap::widgets

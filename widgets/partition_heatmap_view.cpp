@@ -7,7 +7,7 @@
 namespace fedhap::widgets {
 
 PartitionHeatmapView::PartitionHeatmapView(QWidget* parent)
-    : QWidget(parent), plot_(new QCustomPlot(this)), map_(new QCPColorMap(plot_->xAxis, plot_->yAxis)) {
+    : LiveView(parent), plot_(new QCustomPlot(this)), map_(new QCPColorMap(plot_->xAxis, plot_->yAxis)) {
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(plot_);
@@ -30,11 +30,20 @@ PartitionHeatmapView::PartitionHeatmapView(QWidget* parent)
     plot_->xAxis->grid()->setVisible(false);
     plot_->yAxis->grid()->setVisible(false);
     plot_->yAxis->setLabel(tr("client"));
+    set_hint(tr("Loading the dataset…"));
+    redraw();
 }
 
 void PartitionHeatmapView::set_counts(const CountMatrix& counts) {
     counts_ = counts;
+    request_redraw();
+}
+
+void PartitionHeatmapView::redraw() {
+    const CountMatrix& counts = counts_;
     plot_->clearItems();
+    place_hint(plot_, plot_->axisRect());  // clearItems deleted the old one
+    show_hint(counts.rows() == 0);
     const int rows = counts.rows(), cols = counts.columns();
     map_->data()->setSize(std::max(cols, 1), std::max(rows, 1));
     map_->data()->setRange(QCPRange(0, std::max(cols - 1, 0)), QCPRange(0, std::max(rows - 1, 0)));

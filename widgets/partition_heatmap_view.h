@@ -1,16 +1,14 @@
 #pragma once
-// Clients × classes heat map of sample counts, with the count printed in each cell.
-#include <QWidget>
-
+// Clients × classes heat map of sample counts, with the count printed in each cell; the hint
+// says why it is empty (data loading, no data, an impossible split).
 #include "count_matrix.h"
-#include "exportable_view.h"
+#include "live_view.h"
 
-class QCustomPlot;
 class QCPColorMap;
 
 namespace fedhap::widgets {
 
-class PartitionHeatmapView : public QWidget, public ExportableView {
+class PartitionHeatmapView : public LiveView {
     Q_OBJECT
 public:
     explicit PartitionHeatmapView(QWidget* parent = nullptr);
@@ -20,6 +18,7 @@ public:
     QString csv() const override;
 
 private:
+    void redraw() override;
     QCustomPlot* plot_;
     QCPColorMap* map_;
     CountMatrix counts_;

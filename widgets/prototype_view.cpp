@@ -6,7 +6,6 @@
 
 #include "plot_style.h"
 #include "qcustomplot_include.h"
-#include "redraw_limiter.h"
 
 namespace fedhap::widgets {
 namespace {
@@ -38,7 +37,7 @@ QSharedPointer<QCPAxisTickerText> class_ticker(const PrototypeMatrix& p) {
 
 }  // namespace
 
-PrototypeView::PrototypeView(QWidget* parent) : QWidget(parent), plot_(new QCustomPlot(this)) {
+PrototypeView::PrototypeView(QWidget* parent) : LiveView(parent), plot_(new QCustomPlot(this)) {
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(plot_);
@@ -71,8 +70,6 @@ PrototypeView::PrototypeView(QWidget* parent) : QWidget(parent), plot_(new QCust
     far.setNanColor(Qt::white);
     distance_->setGradient(far);
 
-    hint_ = std::make_unique<PlotHint>(plot_, matrix_rect_);
-    limiter_ = new RedrawLimiter([this] { redraw(); }, this);
     set_hint(tr("The global prototypes appear here after each round.\n"
                 "Methods without prototypes (FedAvg, local-only, centralized) leave this view empty."));
     redraw();
@@ -80,22 +77,15 @@ PrototypeView::PrototypeView(QWidget* parent) : QWidget(parent), plot_(new QCust
 
 PrototypeView::~PrototypeView() = default;
 
-void PrototypeView::set_hint(const QString& text) {
-    hint_text_ = text;
-    limiter_->request();
-}
-
 void PrototypeView::set_prototypes(const PrototypeMatrix& prototypes) {
     prototypes_ = prototypes;
-    limiter_->request();
+    request_redraw();
 }
-
-void PrototypeView::flush() { limiter_->flush(); }
 
 void PrototypeView::redraw() {
     const PrototypeMatrix& p = prototypes_;
     plot_->clearItems();
-    hint_ = std::make_unique<PlotHint>(plot_, matrix_rect_);  // clearItems deleted the old one
+    place_hint(plot_, matrix_rect_);  // clearItems deleted the old one
     const int rows = std::max(p.classes, 1), bits = std::max(p.bits, 1);
     matrix_->data()->setSize(bits, rows);
     matrix_->data()->setRange(QCPRange(0, bits - 1), QCPRange(0, rows - 1));
@@ -106,7 +96,7 @@ void PrototypeView::redraw() {
         distance_->data()->fill(0);
         matrix_title_->setText(tr("Global prototypes (classes × bits)"));
         distance_title_->setText(tr("Hamming distance between prototypes"));
-        hint_->show(hint_text_);
+        show_hint(true);
         plot_->replot(QCustomPlot::rpQueuedReplot);
         return;
     }
@@ -156,7 +146,7 @@ void PrototypeView::redraw() {
                                .arg(p.round)
                                .arg(p.flipped_count()));
     distance_title_->setText(tr("Hamming distance between prototypes\nred = close (min %1 of %2 bits)").arg(p.classes > 1 ? min_d : 0).arg(p.bits));
-    hint_->hide();
+    show_hint(false);
     plot_->replot(QCustomPlot::rpQueuedReplot);
 }
 

@@ -10,7 +10,6 @@
 
 #include "plot_style.h"
 #include "qcustomplot_include.h"
-#include "redraw_limiter.h"
 
 namespace fedhap::widgets {
 namespace {
@@ -27,7 +26,7 @@ QPixmap tile_pixmap(const QImage& image, int size) {
 
 }  // namespace
 
-RetrievalView::RetrievalView(QWidget* parent) : QWidget(parent) {
+RetrievalView::RetrievalView(QWidget* parent) : LiveView(parent) {
     // Left: the query and its picker.
     auto* query_box = new QVBoxLayout;
     auto* query_title = new QLabel(tr("<b>Query</b>"));
@@ -74,7 +73,7 @@ RetrievalView::RetrievalView(QWidget* parent) : QWidget(parent) {
     pr_ = new QCPGraph(plot_->xAxis, plot_->yAxis);
     pr_->setPen(QPen(QColor(31, 119, 180), 2));
     pr_->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssCircle, 5));
-    hint_ = std::make_unique<PlotHint>(plot_, plot_->axisRect());
+    place_hint(plot_, plot_->axisRect());
 
     auto* layout = new QHBoxLayout(this);
     layout->addLayout(query_box);
@@ -85,7 +84,6 @@ RetrievalView::RetrievalView(QWidget* parent) : QWidget(parent) {
     connect(random_, &QPushButton::clicked, this, [this] {
         if (query_index_->maximum() > 0) query_index_->setValue(static_cast<int>(QRandomGenerator::global()->bounded(query_index_->maximum() + 1)));
     });
-    limiter_ = new RedrawLimiter([this] { redraw(); }, this);
     set_query_count(0);
     set_hint(tr("Retrieval needs codes: they arrive with the first evaluation.\n"
                 "Then pick a query, or click a point in the Embedding view."));
@@ -110,15 +108,8 @@ int RetrievalView::query_index() const { return query_index_->value(); }
 
 void RetrievalView::set_result(const RetrievalResult& result) {
     result_ = result;
-    limiter_->request();
+    request_redraw();
 }
-
-void RetrievalView::set_hint(const QString& text) {
-    hint_text_ = text;
-    limiter_->request();
-}
-
-void RetrievalView::flush() { limiter_->flush(); }
 
 void RetrievalView::redraw() {
     const RetrievalResult& r = result_;
@@ -158,9 +149,9 @@ void RetrievalView::redraw() {
     QString title = tr("Precision–recall over Hamming radius");
     if (r.p_at_h2 >= 0) title += tr("\nP@H≤2 = %1").arg(r.p_at_h2, 0, 'f', 3);
     if (r.map >= 0) title += tr("   mAP = %1").arg(r.map, 0, 'f', 3);
-    if (!r.source.isEmpty()) title += tr("   (%1)").arg(r.source);
+    if (!r.source.isEmpty()) title += tr("\n(%1)").arg(r.source);  // its own line: the title stays within a narrow plot
     pr_title_->setText(title);
-    hint_->show(r.precision_at_radius.isEmpty() ? hint_text_ : QString());
+    show_hint(r.precision_at_radius.isEmpty());
     plot_->replot(QCustomPlot::rpQueuedReplot);
 }
 

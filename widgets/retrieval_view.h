@@ -1,10 +1,7 @@
 #pragma once
 // Retrieval at a glance: a query, its top-k gallery ranked by Hamming distance with ✓/× borders,
 // and the precision–recall curve over Hamming radius with P@H≤2.
-#include <QWidget>
-#include <memory>
-
-#include "exportable_view.h"
+#include "live_view.h"
 #include "retrieval_result.h"
 
 class QLabel;
@@ -16,10 +13,7 @@ class QCPTextElement;
 
 namespace fedhap::widgets {
 
-class PlotHint;
-class RedrawLimiter;
-
-class RetrievalView : public QWidget, public ExportableView {
+class RetrievalView : public LiveView {
     Q_OBJECT
 public:
     explicit RetrievalView(QWidget* parent = nullptr);
@@ -29,8 +23,6 @@ public:
     int query_index() const;
     void set_result(const RetrievalResult& result);
     const RetrievalResult& result() const { return result_; }
-    void set_hint(const QString& text);
-    void flush();
 
     QCustomPlot* plot() const override { return plot_; }
     QString csv() const override;
@@ -39,7 +31,7 @@ Q_SIGNALS:
     void query_requested(int index);  // an index into the query set
 
 private:
-    void redraw();
+    void redraw() override;
     QLabel* query_image_;
     QLabel* query_caption_;
     QSpinBox* query_index_;
@@ -49,10 +41,7 @@ private:
     QCustomPlot* plot_;
     QCPGraph* pr_;
     QCPTextElement* pr_title_;
-    std::unique_ptr<PlotHint> hint_;
-    RedrawLimiter* limiter_;
     RetrievalResult result_;
-    QString hint_text_;
 };
 
 }  // namespace fedhap::widgets

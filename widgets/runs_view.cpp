@@ -10,11 +10,10 @@
 #include "config_diff.h"
 #include "plot_style.h"
 #include "qcustomplot_include.h"
-#include "redraw_limiter.h"
 
 namespace fedhap::widgets {
 
-RunsView::RunsView(QWidget* parent) : QWidget(parent) {
+RunsView::RunsView(QWidget* parent) : LiveView(parent) {
     list_ = new QListWidget;
     list_->setObjectName("run_list");
     plot_ = new QCustomPlot;
@@ -27,7 +26,7 @@ RunsView::RunsView(QWidget* parent) : QWidget(parent) {
     plot_->legend->setVisible(true);
     plot_->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignBottom | Qt::AlignRight);
     plot_->legend->setBrush(QColor(255, 255, 255, 210));
-    hint_ = std::make_unique<PlotHint>(plot_, plot_->axisRect());
+    place_hint(plot_, plot_->axisRect());
     diff_caption_ = new QLabel;
     diff_caption_->setWordWrap(true);
     diff_ = new QTableWidget(0, 3);
@@ -60,8 +59,8 @@ RunsView::RunsView(QWidget* parent) : QWidget(parent) {
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(split);
 
-    connect(list_, &QListWidget::itemChanged, this, [this] { limiter_->request(); });
-    limiter_ = new RedrawLimiter([this] { redraw(); }, this);
+    connect(list_, &QListWidget::itemChanged, this, [this] { request_redraw(); });
+    set_hint(tr("Each run you start is listed here.\nTick several to compare their mAP curves."));
     redraw();
 }
 
@@ -85,7 +84,7 @@ void RunsView::upsert_run(const RunRecord& run) {
     item->setText(run.title + "\n    " + run.status);
     item->setForeground(class_color(run.id - 1).darker(120));
     item->setData(Qt::UserRole, run.id);
-    limiter_->request();
+    request_redraw();
 }
 
 QVector<int> RunsView::checked_runs() const {
@@ -101,8 +100,6 @@ void RunsView::set_checked(int id, bool checked) {
 }
 
 int RunsView::diff_rows() const { return diff_->rowCount(); }
-
-void RunsView::flush() { limiter_->flush(); }
 
 void RunsView::redraw() {
     plot_->clearGraphs();
@@ -123,7 +120,7 @@ void RunsView::redraw() {
     ticker->setScaleStrategy(QCPAxisTickerFixed::ssMultiples);
     plot_->xAxis->setTicker(ticker);
     plot_->yAxis->setRange(0, 1);
-    hint_->show(runs_.isEmpty() ? tr("Each run you start is listed here.\nTick several to compare their mAP curves.") : QString());
+    show_hint(runs_.isEmpty());
 
     diff_->setRowCount(0);
     if (ids.size() >= 2) {

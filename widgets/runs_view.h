@@ -1,9 +1,7 @@
 #pragma once
 // The runs of this session: tick several to overlay their mAP curves; the first two ticked are
 // compared setting by setting.
-#include <QWidget>
-
-#include "exportable_view.h"
+#include "live_view.h"
 #include "run_record.h"
 
 class QListWidget;
@@ -13,10 +11,7 @@ class QCPTextElement;
 
 namespace fedhap::widgets {
 
-class PlotHint;
-class RedrawLimiter;
-
-class RunsView : public QWidget, public ExportableView {
+class RunsView : public LiveView {
     Q_OBJECT
 public:
     explicit RunsView(QWidget* parent = nullptr);
@@ -26,19 +21,16 @@ public:
     QVector<int> checked_runs() const;
     void set_checked(int id, bool checked);
     int diff_rows() const;
-    void flush();
 
     QCustomPlot* plot() const override { return plot_; }
     QString csv() const override;
 
 private:
-    void redraw();
+    void redraw() override;
     QListWidget* list_;
     QCustomPlot* plot_;
     QTableWidget* diff_;
     QLabel* diff_caption_;
-    std::unique_ptr<PlotHint> hint_;
-    RedrawLimiter* limiter_;
     QVector<RunRecord> runs_;
 };
 
