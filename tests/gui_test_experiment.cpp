@@ -1,6 +1,7 @@
 // Training from the GUI on a tiny generated MNIST-style set: the experiment controller (a run
-// to the end with the expected signals, pause/resume, step, many start/stop cycles, a failing
-// run) and the main window driving it (live views filled, a bad path reported, not a crash).
+// to the end with the expected signals, pause/resume and step acknowledged by the worker, many
+// start/stop cycles, a failing run) and the main window driving it (pause shown once the worker
+// holds, live views filled, a bad path reported, not a crash).
 #include <QtTest>
 
 #include <QStatusBar>
@@ -76,6 +77,7 @@ private Q_SLOTS:
         ExperimentController controller;
         QSignalSpy progress(&controller, &ExperimentController::progress);
         QSignalSpy rounds(&controller, &ExperimentController::round_ended);
+        QSignalSpy paused(&controller, &ExperimentController::paused);
         QSignalSpy finished(&controller, &ExperimentController::run_finished);
         ExperimentConfig c = tiny_config(data_.path());
         c.rounds = 4;
@@ -83,10 +85,13 @@ private Q_SLOTS:
         QVERIFY(progress.wait(30000));
         controller.pause();
         QCOMPARE(controller.state(), State::Paused);
-        QTest::qWait(300);  // a batch under way may still end its round
-        const auto held = rounds.size();
-        QTest::qWait(700);
-        QCOMPARE(rounds.size(), held);
+        // The worker acknowledges once it holds; whatever it sent before arrives first (queued
+        // in order), and it sends nothing while it holds: no time window to guess.
+        QTRY_COMPARE_WITH_TIMEOUT(paused.size(), 1, 30000);
+        const auto rounds_at_hold = rounds.size(), progress_at_hold = progress.size();
+        QCoreApplication::processEvents();
+        QCOMPARE(rounds.size(), rounds_at_hold);
+        QCOMPARE(progress.size(), progress_at_hold);
         QVERIFY(finished.isEmpty());
         controller.resume();
         QCOMPARE(controller.state(), State::Running);
@@ -97,20 +102,26 @@ private Q_SLOTS:
     void step_runs_one_round_at_a_time() {
         ExperimentController controller;
         QSignalSpy rounds(&controller, &ExperimentController::round_ended);
+        QSignalSpy paused(&controller, &ExperimentController::paused);
         QSignalSpy finished(&controller, &ExperimentController::run_finished);
         ExperimentConfig c = tiny_config(data_.path());
         c.rounds = 5;
         controller.step(c);  // from idle: start, pause after round 1
-        QTRY_COMPARE_WITH_TIMEOUT(controller.state(), State::Paused, 30000);
+        QTRY_COMPARE_WITH_TIMEOUT(paused.size(), 1, 30000);  // the worker holds before round 2
+        QCOMPARE(controller.state(), State::Paused);
         QCOMPARE(rounds.size(), 1);
+        QCOMPARE(paused.last().at(1).value<workbench::RunProgress>().round, 2);
         controller.step(c);
-        QTRY_COMPARE_WITH_TIMEOUT(rounds.size(), 2, 30000);
-        QTRY_COMPARE_WITH_TIMEOUT(controller.state(), State::Paused, 30000);
-        QTest::qWait(300);
+        QTRY_COMPARE_WITH_TIMEOUT(paused.size(), 2, 30000);
+        QCOMPARE(controller.state(), State::Paused);
         QCOMPARE(rounds.size(), 2);
+        QCOMPARE(paused.last().at(1).value<workbench::RunProgress>().round, 3);
         controller.stop();  // a paused run stops too
         QVERIFY(finished.wait(30000));
-        QVERIFY(finished.first().at(1).value<workbench::RunOutcome>().stopped());
+        const auto outcome = finished.first().at(1).value<workbench::RunOutcome>();
+        QVERIFY(outcome.stopped());
+        QCOMPARE(outcome.summary.rounds, 2);  // nothing trained while it held
+        QCOMPARE(rounds.size(), 2);
         QCOMPARE(controller.state(), State::Idle);
     }
 
@@ -153,6 +164,26 @@ private Q_SLOTS:
         const QString error = finished.first().at(1).value<workbench::RunOutcome>().error;
         QVERIFY2(error.contains("/nonexistent/mnist"), qPrintable(error));
         QCOMPARE(controller.state(), State::Idle);
+    }
+
+    void the_window_says_paused_once_the_worker_holds() {
+        workbench::MainWindow window;
+        QSignalSpy done(&window, &workbench::MainWindow::run_done);
+        QSignalSpy paused(&window.controller(), &ExperimentController::paused);
+        QSignalSpy progress(&window.controller(), &ExperimentController::progress);
+        window.show();
+        ExperimentConfig c = tiny_config(data_.path());
+        c.rounds = 1000;
+        window.panel().set_config(c);
+        window.start_run();
+        QVERIFY(progress.wait(30000));
+        window.controller().pause();
+        QTRY_COMPARE_WITH_TIMEOUT(paused.size(), 1, 30000);
+        const QString message = window.statusBar()->currentMessage();
+        QVERIFY2(message.startsWith("Paused"), qPrintable(message));
+        window.controller().stop();
+        QVERIFY(done.wait(30000));
+        QCOMPARE(done.last().at(1).toBool(), true);
     }
 
     void the_window_fills_every_view_and_reports_a_bad_path() {

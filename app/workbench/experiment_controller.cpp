@@ -26,6 +26,10 @@ ExperimentController::ExperimentController(QObject* parent) : QObject(parent), w
         if (paused_after && state_ == State::Running) set_state(State::Paused);
         Q_EMIT round_ended(id, u);
     });
+    connect(worker_, &ExperimentWorker::paused, this, [this](int id, int pause, const RunProgress& at) {
+        // A late acknowledgement of an earlier pause (resumed since) is not this pause's.
+        if (id == run_id_ && state_ == State::Paused && control_ && pause == control_->pause_count()) Q_EMIT paused(id, at);
+    });
     connect(worker_, &ExperimentWorker::codes_ready, this, [this](int id, const SharedCodes& c) {
         if (id == run_id_) Q_EMIT codes_ready(id, c);
     });
@@ -39,15 +43,15 @@ ExperimentController::ExperimentController(QObject* parent) : QObject(parent), w
 }
 
 ExperimentController::~ExperimentController() {
-    if (control_) control_->stop.request_stop();  // also wakes a paused run
+    if (control_) control_->request_stop();  // also wakes a paused run
     thread_.quit();
     thread_.wait();
 }
 
 int ExperimentController::start(const ExperimentConfig& config, bool pause_after_round) {
-    if (control_) control_->stop.request_stop();  // the old run ends at its next batch
+    if (control_) control_->request_stop();  // the old run ends at its next batch
     control_ = std::make_shared<RunControl>();
-    control_->pause_after_round = pause_after_round;
+    if (pause_after_round) control_->pause_after_round();
     const int id = ++run_id_;
     const SharedRunControl control = control_;
     ExperimentWorker* worker = worker_;
@@ -61,20 +65,19 @@ int ExperimentController::start(const ExperimentConfig& config, bool pause_after
 
 void ExperimentController::pause() {
     if (state_ != State::Running) return;
-    control_->stop.set_paused(true);
+    control_->pause();
     set_state(State::Paused);
 }
 
 void ExperimentController::resume() {
     if (state_ != State::Paused) return;
-    control_->pause_after_round = false;
-    control_->stop.set_paused(false);
+    control_->resume();
     set_state(State::Running);
 }
 
 void ExperimentController::stop() {
     if (!control_ || state_ == State::Stopping || state_ == State::Idle) return;
-    control_->stop.request_stop();
+    control_->request_stop();
     set_state(State::Stopping);
 }
 
@@ -82,11 +85,10 @@ void ExperimentController::step(const ExperimentConfig& config_if_idle) {
     if (state_ == State::Idle) {
         start(config_if_idle, true);
     } else if (state_ == State::Paused) {
-        control_->pause_after_round = true;
-        control_->stop.set_paused(false);
+        control_->resume_for_one_round();
         set_state(State::Running);
     } else if (state_ == State::Running) {
-        control_->pause_after_round = true;  // pause when this round ends
+        control_->pause_after_round();  // pause when this round ends
     }
 }
 

@@ -40,6 +40,9 @@ Q_SIGNALS:
     void data_ready(int run_id, const fedhap::workbench::RunData& data);
     void progress(int run_id, const fedhap::workbench::RunProgress& progress);
     void round_ended(int run_id, const fedhap::workbench::RoundUpdate& update);
+    // Acknowledges the current pause: the worker now holds at `at` (between two batches) and
+    // sends nothing more until resume, step or stop. The state turns Paused before this comes.
+    void paused(int run_id, const fedhap::workbench::RunProgress& at);
     void codes_ready(int run_id, const fedhap::workbench::SharedCodes& codes);
     void run_finished(int run_id, const fedhap::workbench::RunOutcome& outcome);
 

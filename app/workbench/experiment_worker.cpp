@@ -26,22 +26,24 @@ public:
         progress_ = RunProgress{round, rounds, 0, 0, 0, 0};
         send_progress(true);
     }
+    // The pause holds in the two callbacks that come right before a batch or after one.
     void on_client_start(int, int client, int clients) override {
         (void)client;
         progress_.client += 1;
         progress_.clients = clients;
         progress_.batch = 0;
         send_progress(false);
+        hold_if_paused();
     }
     void on_batch(int, int, int batch, int batches, double) override {
-        progress_.batch = batch + 1;
+        progress_.batch = batch;  // the core counts from 1
         progress_.batches = batches;
         send_progress(false);
+        hold_if_paused();
     }
     void on_round_end(const RoundMetrics& metrics, const PrototypeSnapshot& prototypes) override {
-        // Step: pause before the next round's first batch (the token is checked there).
-        const bool pause = control_.pause_after_round.exchange(false);
-        if (pause) control_.stop.set_paused(true);
+        // Step: the pause holds at the next round's first client.
+        const bool pause = control_.pause_if_round_step_requested();
         Q_EMIT worker_.round_ended(run_id_, RoundUpdate{metrics, prototypes}, pause);
     }
     void on_codes(const CodesSnapshot& codes) override {
@@ -49,6 +51,13 @@ public:
     }
 
 private:
+    void hold_if_paused() {
+        const bool held = control_.hold_while_paused([this](int pause) { Q_EMIT worker_.paused(run_id_, pause, progress_); });
+        // Stopped while held: leave now, as the core does at its next batch, rather than let
+        // this client's last batch end the round.
+        if (held && control_.stop_token().stop_requested()) throw StopRequested{};
+    }
+
     // Batches come by the hundred per second: send at most ten progress updates a second.
     void send_progress(bool always) {
         const auto now = std::chrono::steady_clock::now();
@@ -70,7 +79,7 @@ void ExperimentWorker::run(int run_id, const ExperimentConfig& config, const Sha
     RunOutcome outcome;
     try {
         SnapshotObserver observer(*this, run_id, *control);
-        outcome.summary = run_experiment(config, RunOptions{}, observer, control->stop);
+        outcome.summary = run_experiment(config, RunOptions{}, observer, control->stop_token());
     } catch (const std::exception& e) {
         outcome.error = QString::fromStdString(e.what());
     } catch (const StopRequested&) {

@@ -1,6 +1,7 @@
 #pragma once
 // Lives in the training thread: runs one experiment at a time and reports value snapshots,
-// each tagged with its run id, through signals (queued to the GUI thread).
+// each tagged with its run id, through signals (queued to the GUI thread). It also acknowledges
+// a pause once it really holds: nothing more comes from that run until it is resumed or stopped.
 #include <QObject>
 
 #include "experiment/experiment_config.h"
@@ -19,6 +20,8 @@ Q_SIGNALS:
     void data_ready(int run_id, const fedhap::workbench::RunData& data);
     void progress(int run_id, const fedhap::workbench::RunProgress& progress);
     void round_ended(int run_id, const fedhap::workbench::RoundUpdate& update, bool paused_after);
+    // Sent just before the worker blocks; `pause` numbers the request it honours (RunControl).
+    void paused(int run_id, int pause, const fedhap::workbench::RunProgress& at);
     void codes_ready(int run_id, const fedhap::workbench::SharedCodes& codes);
     void finished(int run_id, const fedhap::workbench::RunOutcome& outcome);
 };
