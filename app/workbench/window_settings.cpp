@@ -1,0 +1,33 @@
+#include "window_settings.h"
+
+#include <QMainWindow>
+#include <QSettings>
+#include <exception>
+
+#include "experiment_panel.h"
+
+namespace fedhap::workbench {
+
+void restore_window_settings(QMainWindow& window, ExperimentPanel& panel) {
+    QSettings st;
+    const QString json = st.value("experiment/json").toString();
+    if (json.isEmpty()) return;
+    try {
+        const ExperimentConfig c = config_from_json(json.toStdString(), "saved settings");
+        const QSignalBlocker block(&panel);  // the window loads the data once, afterwards
+        panel.set_config(c);
+    } catch (const std::exception&) {
+        return;
+    }
+    window.restoreState(st.value("window/state").toByteArray());
+    window.restoreGeometry(st.value("window/geometry").toByteArray());
+}
+
+void store_window_settings(const QMainWindow& window, const ExperimentPanel& panel) {
+    QSettings st;
+    st.setValue("experiment/json", QString::fromStdString(config_to_json(panel.config())));
+    st.setValue("window/state", window.saveState());
+    st.setValue("window/geometry", window.saveGeometry());
+}
+
+}  // namespace fedhap::workbench

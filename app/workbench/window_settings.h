@@ -1,0 +1,14 @@
+#pragma once
+// What the workbench remembers between sessions (QSettings): the experiment in the panel, and the
+// window's geometry and dock layout.
+class QMainWindow;
+
+namespace fedhap::workbench {
+
+class ExperimentPanel;
+
+// Settings written by another version that cannot be read are ignored: the defaults stay.
+void restore_window_settings(QMainWindow& window, ExperimentPanel& panel);
+void store_window_settings(const QMainWindow& window, const ExperimentPanel& panel);
+
+}  // namespace fedhap::workbench
