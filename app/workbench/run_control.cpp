@@ -15,25 +15,20 @@ void RunControl::pause() {
     paused_ = true;
 }
 
-void RunControl::resume() {
-    {
-        const std::lock_guard<std::mutex> lock(mutex_);
-        paused_ = false;
-        pause_after_round_ = false;
-    }
-    wake_.notify_all();
-}
+void RunControl::resume() { release(false); }
 
 void RunControl::pause_after_round() {
     const std::lock_guard<std::mutex> lock(mutex_);
     pause_after_round_ = true;
 }
 
-void RunControl::resume_for_one_round() {
+void RunControl::resume_for_one_round() { release(true); }
+
+void RunControl::release(bool pause_after_next_round) {
     {
         const std::lock_guard<std::mutex> lock(mutex_);
         paused_ = false;
-        pause_after_round_ = true;
+        pause_after_round_ = pause_after_next_round;
     }
     wake_.notify_all();
 }

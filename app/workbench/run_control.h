@@ -1,8 +1,7 @@
 #pragma once
 // How the GUI thread steers one run while the worker trains. Stop goes through the core's
 // StopToken (checked between batches). Pause is held by the worker itself, in its observer
-// between two batches, so that it can acknowledge the moment it stops moving; the token's own
-// pause is never used (core would block there without a word).
+// between two batches, so that it can acknowledge the moment it stops moving.
 #include <atomic>
 #include <condition_variable>
 #include <functional>
@@ -32,6 +31,7 @@ public:
     bool hold_while_paused(const std::function<void(int pause)>& on_hold);
 
 private:
+    void release(bool pause_after_next_round);
     StopToken stop_;
     mutable std::mutex mutex_;
     std::condition_variable wake_;

@@ -112,7 +112,7 @@ public:
         const torch::Tensor perm = c_.rows_tensor_.index_select(0, torch::tensor(order, torch::kInt64).to(c_.device_));
         const bool last_epoch = epoch + 1 == c_.train_.local_epochs;
         for (int b = 0; b < batches_; ++b) {
-            if (!stop.keep_going()) throw StopRequested{};
+            if (stop.stop_requested()) throw StopRequested{};
             const std::int64_t from = static_cast<std::int64_t>(b) * c_.train_.batch_size;
             train_batch(perm.slice(0, from, std::min(n_, from + c_.train_.batch_size)), last_epoch);
             observer.on_batch(round_, c_.id_, b + 1, batches_, last_loss_);
