@@ -41,6 +41,7 @@ ExperimentConfig at_edge(bool high) {
     c.threads = static_cast<int>(pick(limits::threads));
     c.eval_every = static_cast<int>(pick(limits::eval_every));
     c.eval_database_sample = static_cast<std::size_t>(pick(limits::eval_database_sample));
+    c.pooled = high;
     auto& m = c.method;
     m.method = high ? Method::FedProtoHash : Method::LocalOnly;
     m.similarity = high ? SimilarityLoss::Dpsh : SimilarityLoss::None;

@@ -21,12 +21,14 @@ int run(const std::vector<std::string>& args) {
                        "With --out, the run folder gets config.json, metrics.jsonl, summary.json, codes and\n"
                        "checkpoints; Ctrl-C stops after the current batch and --resume continues.");
     add_experiment_options(p);
-    p.option("out", "DIR", "run folder to write")
+    p.flag("pooled", "train the same method and switches on the pooled train set (its own upper reference)")
+        .option("out", "DIR", "run folder to write")
         .flag("resume", "continue the run in --out from its last checkpoint")
         .option("format", "F", "table | json (the summary on stdout)", "table");
     if (!p.parse(args)) return 0;
     const std::string format = p.choice("format", {"table", "json"});
-    const ExperimentConfig config = experiment_config_from_options(p);
+    ExperimentConfig config = experiment_config_from_options(p);
+    if (p.is_set("pooled")) config.pooled = true;
     RunOptions options{p.text("out"), p.is_set("resume")};
     StopToken stop;
     g_stop = &stop;

@@ -94,6 +94,9 @@ ExperimentPanel::ExperimentPanel(QWidget* parent) : QWidget(parent) {
     eval_database_sample_ = int_field(limits::eval_database_sample, tr("Database items used for the per-round mAP (0: all)"), train_box);
     eval_database_sample_->setSpecialValueText(tr("whole database"));
     train_form->addRow(tr("Eval. database sample"), eval_database_sample_);
+    pooled_ = new QCheckBox(tr("pooled: one node holds all training data"), train_box);
+    pooled_->setToolTip(tr("The same method, switches and budget on the pooled train set: this method's own upper reference"));
+    train_form->addRow(QString(), pooled_);
 
     method_ = new MethodForm(this);
 
@@ -137,6 +140,7 @@ ExperimentPanel::ExperimentPanel(QWidget* parent) : QWidget(parent) {
     for (QSpinBox* s : {bits_, hidden_, rounds_, local_epochs_, batch_size_, eval_every_, eval_database_sample_})
         connect(s, &QSpinBox::valueChanged, this, &ExperimentPanel::config_changed);
     connect(lr_, &QDoubleSpinBox::valueChanged, this, &ExperimentPanel::config_changed);
+    connect(pooled_, &QCheckBox::toggled, this, &ExperimentPanel::config_changed);
     for (QComboBox* c : {net_, device_}) connect(c, &QComboBox::currentIndexChanged, this, &ExperimentPanel::config_changed);
     // Names for tests and style sheets.
     name_->setObjectName("name");
@@ -205,6 +209,7 @@ ExperimentConfig ExperimentPanel::config() const {
     c.threads = threads_;
     c.eval_every = eval_every_->value();
     c.eval_database_sample = static_cast<std::size_t>(eval_database_sample_->value());
+    c.pooled = pooled_->isChecked();
     c.method = method_->options();
     return c;
 }
@@ -216,7 +221,8 @@ void ExperimentPanel::set_config(const ExperimentConfig& c) {
     s.sizes = c.sizes;
     s.partition = c.partition;
     s.partition.seed = c.seed;
-    const QList<QWidget*> fields{name_, net_, bits_, hidden_, rounds_, local_epochs_, batch_size_, lr_, device_, eval_every_, eval_database_sample_};
+    const QList<QWidget*> fields{name_,   net_,    bits_,       hidden_,           rounds_, local_epochs_, batch_size_,
+                                 lr_,     device_, eval_every_, eval_database_sample_, pooled_};
     for (QWidget* w : fields) w->blockSignals(true);
     name_->setText(QString::fromStdString(c.name));
     choose(net_, to_string(c.net));
@@ -232,6 +238,7 @@ void ExperimentPanel::set_config(const ExperimentConfig& c) {
     device_->setCurrentIndex(device_->findData(device));
     eval_every_->setValue(c.eval_every);
     eval_database_sample_->setValue(static_cast<int>(c.eval_database_sample));
+    pooled_->setChecked(c.pooled);
     for (QWidget* w : fields) w->blockSignals(false);
     threads_ = c.threads;
     method_->set_options(c.method);

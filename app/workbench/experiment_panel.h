@@ -57,6 +57,7 @@ private:
     QComboBox* device_;
     QSpinBox* eval_every_;
     QSpinBox* eval_database_sample_;
+    QCheckBox* pooled_;
     MethodForm* method_;
     int threads_ = 0;  // kept from a loaded file; not worth a field
 };

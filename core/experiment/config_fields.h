@@ -47,6 +47,7 @@ void visit_config(Config& c, Visitor& v) {
         v.integer("threads", c.threads, limits::threads);
         v.integer("eval_every", c.eval_every, limits::eval_every);
         v.integer("eval_database_sample", c.eval_database_sample, limits::eval_database_sample);
+        v.boolean("pooled", c.pooled);
     });
     v.section("method", [&] {
         auto& m = c.method;

@@ -35,6 +35,9 @@ struct ExperimentConfig {
     int threads = 0;              // LibTorch intra-op threads; 0 = all cores
     int eval_every = 5;           // rounds between mAP evaluations (0: final only)
     std::size_t eval_database_sample = 5000;  // database items for per-round mAP (0: all)
+    // One node holds the whole train set and trains with the same method, switches and budget:
+    // each method's own centralized counterpart, the fair upper reference for it.
+    bool pooled = false;
     MethodOptions method;
     std::uint64_t seed = 0;
 };

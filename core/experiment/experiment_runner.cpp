@@ -133,7 +133,7 @@ FederationSetup ExperimentRun::federation_setup() const {
     setup.train = TrainSettings{config_.local_epochs, config_.batch_size, config_.lr};
     setup.seed = config_.seed;
     setup.threads = threads_;
-    if (config_.method.method == Method::Centralized) {
+    if (config_.method.method == Method::Centralized || config_.pooled) {
         // One node holds the pooled train set: the upper reference, same budget.
         std::vector<std::int64_t> all(data_.split.train.size());
         for (std::size_t i = 0; i < all.size(); ++i) all[i] = static_cast<std::int64_t>(i);

@@ -6,9 +6,9 @@ namespace fedhap {
 namespace {
 
 constexpr NamedValue<Method> kMethods[] = {
-    {Method::Centralized, "centralized"}, {Method::LocalOnly, "local-only"},     {Method::FedAvgDpsh, "fedavg-dpsh"},
-    {Method::FedAvgCsq, "fedavg-csq"},    {Method::FedProxDpsh, "fedprox-dpsh"}, {Method::FedProtoHash, "fedproto-hash"},
-    {Method::FedHap, "fedhap"}};
+    {Method::Centralized, "centralized"},     {Method::LocalOnly, "local-only"}, {Method::FedAvgDpsh, "fedavg-dpsh"},
+    {Method::FedAvgCsq, "fedavg-csq"},        {Method::FedAvgCe, "fedavg-ce"},   {Method::FedProxDpsh, "fedprox-dpsh"},
+    {Method::FedProtoHash, "fedproto-hash"}, {Method::FedHap, "fedhap"}};
 constexpr NamedValue<SimilarityLoss> kSimilarity[] = {{SimilarityLoss::None, "none"}, {SimilarityLoss::Dpsh, "dpsh"}};
 constexpr NamedValue<PrototypeLoss> kProtoLoss[] = {
     {PrototypeLoss::None, "none"}, {PrototypeLoss::Bce, "bce"}, {PrototypeLoss::Mse, "mse"}, {PrototypeLoss::Ce, "ce"}};
@@ -43,7 +43,10 @@ MethodOptions method_preset(Method method) {
             o.fedprox_mu = method == Method::FedProxDpsh ? 0.01 : 0.0;
             break;
         case Method::FedAvgCsq:
-            o.prototype_loss = PrototypeLoss::Bce;
+        case Method::FedAvgCe:
+            // Fixed Hadamard centres, nothing but weights exchanged: CSQ pulls with BCE, fedavg-ce
+            // with FedHAP's own cosine cross-entropy — the strongest simple baseline.
+            o.prototype_loss = method == Method::FedAvgCsq ? PrototypeLoss::Bce : PrototypeLoss::Ce;
             o.aggregation = PrototypeAggregation::Fixed;
             o.adversarial = false;
             o.upload = Upload::WeightsOnly;

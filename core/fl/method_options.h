@@ -5,7 +5,7 @@
 
 namespace fedhap {
 
-enum class Method { Centralized, LocalOnly, FedAvgDpsh, FedAvgCsq, FedProxDpsh, FedProtoHash, FedHap };
+enum class Method { Centralized, LocalOnly, FedAvgDpsh, FedAvgCsq, FedAvgCe, FedProxDpsh, FedProtoHash, FedHap };
 enum class SimilarityLoss { None, Dpsh };
 enum class PrototypeLoss { None, Bce, Mse, Ce };
 enum class PrototypeInit { Hadamard, Random, None };

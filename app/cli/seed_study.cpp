@@ -1,0 +1,122 @@
+#include "seed_study.h"
+
+#include <nlohmann/json.hpp>
+
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+
+#include "arg_parser.h"
+#include "experiment/experiment_runner.h"
+#include "experiment_options.h"
+
+namespace fedhap::cli {
+namespace {
+
+std::string read_text(const std::string& path) {
+    std::ifstream in(path);
+    std::stringstream s;
+    s << in.rdbuf();
+    return s.str();
+}
+
+// A finished run of exactly this config in `dir`: its summary, else nothing.
+bool read_finished(const std::string& dir, const ExperimentConfig& config, CellResult& cell) {
+    namespace fs = std::filesystem;
+    if (!fs::exists(dir + "/summary.json") || !fs::exists(dir + "/config.json")) return false;
+    if (read_text(dir + "/config.json") != config_to_json(config)) return false;  // another config: train anew
+    try {
+        const auto j = nlohmann::json::parse(read_text(dir + "/summary.json"));
+        if (j.at("stopped").get<bool>()) return false;
+        const double rounds = j.at("rounds").get<double>();
+        cell.map = j.at("map_all").get<double>();
+        cell.seconds = j.at("seconds_all_sessions").get<double>();
+        cell.bytes_up_per_round = j.at("bytes_up").get<double>() / rounds;
+        cell.bytes_down_per_round = j.at("bytes_down").get<double>() / rounds;
+    } catch (const nlohmann::json::exception&) {
+        return false;  // damaged: train anew
+    }
+    cell.ok = cell.reused = true;
+    return true;
+}
+
+}  // namespace
+
+std::vector<double> ArmResult::maps() const {
+    std::vector<double> out;
+    for (const auto& c : cells)
+        if (c.ok) out.push_back(c.map);
+    return out;
+}
+
+bool ArmResult::complete() const {
+    for (const auto& c : cells)
+        if (!c.ok) return false;
+    return true;
+}
+
+std::vector<std::uint64_t> parse_seed_list(const std::string& text) {
+    std::vector<std::uint64_t> seeds;
+    std::stringstream in(text);
+    for (std::string item; std::getline(in, item, ',');) {
+        if (item.empty()) continue;
+        const bool digits = item.find_first_not_of("0123456789") == std::string::npos;
+        unsigned long long v = 0;
+        if (!digits || item.size() > 16 || (v = std::stoull(item)) > static_cast<unsigned long long>(limits::seed.hi))
+            throw UsageError("--seeds: '" + item + "' is not a seed in 0.." + std::to_string(limits::seed.hi));
+        seeds.push_back(v);
+    }
+    if (seeds.empty()) throw UsageError("--seeds must name at least one seed");
+    return seeds;
+}
+
+std::vector<ArmResult> run_study(const std::vector<StudyArm>& arms, const StudyOptions& options) {
+    const std::size_t total = arms.size() * options.seeds.size();
+    std::size_t done = 0, trained = 0;
+    double trained_seconds = 0.0;
+    std::vector<ArmResult> results;
+    for (const auto& arm : arms) {
+        ArmResult r{arm.label, {}};
+        for (auto seed : options.seeds) {
+            ExperimentConfig c = arm.config;
+            c.seed = seed;
+            c.partition.seed = seed;
+            const std::string cell_name = arm.label + "-s" + std::to_string(seed);
+            const std::string dir = options.out_dir.empty() ? "" : options.out_dir + "/" + cell_name;
+            CellResult cell;
+            if (dir.empty() || !read_finished(dir, c, cell)) {
+                const double eta = trained ? trained_seconds / static_cast<double>(trained) * static_cast<double>(total - done) : 0.0;
+                char label[160];
+                std::snprintf(label, sizeof label, "[%zu/%zu%s] %s ", done + 1, total,
+                              trained ? (", study ETA " + std::to_string(static_cast<int>(eta / 60 + 0.5)) + " min").c_str() : "",
+                              cell_name.c_str());
+                StopToken stop;
+                ProgressPrinter progress(c.rounds, label);
+                try {
+                    const RunSummary s = run_experiment(c, {dir, false}, progress, stop);
+                    cell.ok = true;
+                    cell.map = s.map_all;
+                    cell.seconds = s.seconds;
+                    cell.bytes_up_per_round = static_cast<double>(s.bytes_up) / s.rounds;
+                    cell.bytes_down_per_round = static_cast<double>(s.bytes_down) / s.rounds;
+                    ++trained;
+                    trained_seconds += s.seconds;
+                } catch (const std::exception& e) {
+                    cell.error = e.what();
+                }
+                progress.finish();
+                if (!cell.ok && !options.keep_going) throw std::runtime_error(cell_name + ": " + cell.error);
+                if (!cell.ok) std::cerr << cell_name << ": failed: " << cell.error << "\n";
+            }
+            r.cells.push_back(cell);
+            ++done;
+        }
+        results.push_back(std::move(r));
+    }
+    return results;
+}
+
+}  // namespace fedhap::cli
