@@ -165,6 +165,35 @@ private Q_SLOTS:
         QCOMPARE(r.exit_code, 2);
         QVERIFY2(r.err.find("unknown variant 'no-such-thing'") != std::string::npos, r.err.c_str());
     }
+
+    void sweep_resumes_and_keeps_going_past_a_failing_cell() {
+        TempDir out;
+        ExperimentConfig c = test::tiny_experiment_config(data_.path());
+        c.rounds = 1;
+        std::ofstream(out.file("tiny.json")) << config_to_json(c);
+        // 3 clients work; 1000 clients cannot split 200 train images: that cell fails, the rest go on.
+        std::ofstream(out.file("grid.json")) << R"({"config": "tiny.json", "seeds": [0],
+            "axes": {"method.name": ["fedhap", "fedavg-ce"], "partition.clients": [3, 1000]}})";
+        const std::vector<std::string> args{"sweep", "--grid", out.file("grid.json"), "--out", out.file("sweep")};
+        auto r = test::run_cli(args, 300000);
+        QCOMPARE(r.exit_code, 1);
+        const std::string first = read_text(out.file("sweep/results.csv"));
+        QVERIFY2(first.find("\"name=fedhap,clients=3\",0,trained,") != std::string::npos, first.c_str());
+        QVERIFY2(first.find("\"name=fedavg-ce,clients=3\",0,trained,") != std::string::npos, first.c_str());
+        QVERIFY2(first.find("\"name=fedhap,clients=1000\",0,failed,") != std::string::npos, first.c_str());
+        QCOMPARE(load_config_file(out.file("sweep/name=fedavg-ce,clients=3-s0/config.json")).method.method, Method::FedAvgCe);
+        QVERIFY(read_text(out.file("sweep/summary.svg")).find("<svg") == 0);
+        // Again: the finished cells are read back, not trained; only the failing ones are tried.
+        r = test::run_cli(args, 300000);
+        const std::string second = read_text(out.file("sweep/results.csv"));
+        QVERIFY2(second.find("\"name=fedhap,clients=3\",0,reused,") != std::string::npos, second.c_str());
+        QVERIFY2(second.find("\"name=fedavg-ce,clients=3\",0,reused,") != std::string::npos, second.c_str());
+        // A grid value the config refuses is named before anything trains.
+        std::ofstream(out.file("bad.json")) << R"({"config": "tiny.json", "seeds": [0], "axes": {"training.rounds": [0]}})";
+        r = test::run_cli({"sweep", "--grid", out.file("bad.json"), "--out", out.file("bad")});
+        QCOMPARE(r.exit_code, 1);
+        QVERIFY2(r.err.find("training.rounds: must be in 1..100000 (got 0)") != std::string::npos, r.err.c_str());
+    }
 };
 
 QTEST_APPLESS_MAIN(ScienceTest)

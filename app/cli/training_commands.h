@@ -13,7 +13,8 @@ struct CommandInfo {
 inline constexpr CommandInfo kRunCommand{"run", "train and evaluate one federated hashing experiment"};
 inline constexpr CommandInfo kCompareCommand{"compare", "run several methods on the same split and print a table"};
 inline constexpr CommandInfo kAblateCommand{"ablate", "turn FedHAP's parts off one at a time and print what each is worth"};
-inline constexpr CommandInfo kTrainingCommands[] = {kRunCommand, kCompareCommand, kAblateCommand};
+inline constexpr CommandInfo kSweepCommand{"sweep", "a resumable grid of configurations x seeds, with results CSV and plot"};
+inline constexpr CommandInfo kTrainingCommands[] = {kRunCommand, kCompareCommand, kAblateCommand, kSweepCommand};
 
 inline bool is_training_command(const std::string& name) {
     for (const auto& c : kTrainingCommands)
