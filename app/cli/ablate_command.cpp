@@ -30,8 +30,14 @@ const Variant kVariants[] = {
     {"no-logit-adjust", "logit_adjust: 0", [](MethodOptions& m) { m.logit_adjust = 0.0; }},
     {"random-init", "init: random", [](MethodOptions& m) { m.init = PrototypeInit::Random; }},
     {"lambda-a-x3", "lambda_a: 3x", [](MethodOptions& m) { m.lambda_adversarial *= 3; }},
+    {"lambda-a-x0.1", "lambda_a: 0.1x", [](MethodOptions& m) { m.lambda_adversarial *= 0.1; }},
     {"no-quantization", "lambda_q: 0", [](MethodOptions& m) { m.lambda_quantization = 0.0; }},
     {"server-momentum", "server_momentum: 0.9", [](MethodOptions& m) { m.server_momentum = 0.9; }},
+    {"no-discriminator+momentum", "adversarial: false, server_momentum: 0.9",
+     [](MethodOptions& m) {
+         m.adversarial = false;
+         m.server_momentum = 0.9;
+     }},
     {"fedavg-ce", "no discriminator, fixed prototypes, no logit adjustment",
      [](MethodOptions& m) {
          m.adversarial = false;
