@@ -10,7 +10,10 @@ struct RunRecord {
     QString title;        // e.g. "#2 fedhap · 32 bits"
     QString status;       // "running", "done: mAP 0.712", "stopped after round 3", "failed: …"
     QVector<double> map_rounds, map;
-    QString config_json;  // the experiment file, for the diff
+    QString config_json;  // the experiment file, for the diff and the comparison over seeds
+    quint64 seed = 0;     // the config's seed
+    bool completed = false;  // ran every round without error; then map_all is its final mAP@all
+    double map_all = 0.0;
 };
 
 }  // namespace fedhap::widgets

@@ -51,13 +51,21 @@ RunsView::RunsView(QWidget* parent) : LiveView(parent) {
     right->addWidget(diff_box);
     right->setStretchFactor(0, 3);
     right->setStretchFactor(1, 2);
+    right->setSizes({300, 200});  // the proportions, before the first layout
     auto* split = new QSplitter(Qt::Horizontal);
     split->addWidget(left);
     split->addWidget(right);
     split->setStretchFactor(0, 1);
     split->setStretchFactor(1, 3);
+    comparison_ = new RunComparisonView;
+    auto* outer = new QSplitter(Qt::Vertical);
+    outer->addWidget(split);
+    outer->addWidget(comparison_);
+    outer->setStretchFactor(0, 2);
+    outer->setStretchFactor(1, 1);
+    outer->setSizes({350, 170});
     auto* layout = new QVBoxLayout(this);
-    layout->addWidget(split);
+    layout->addWidget(outer);
 
     connect(list_, &QListWidget::itemChanged, this, [this] { request_redraw(); });
     set_hint(tr("Each run you start is listed here.\nTick several to compare their mAP curves."));
@@ -100,6 +108,8 @@ void RunsView::set_checked(int id, bool checked) {
 }
 
 int RunsView::diff_rows() const { return diff_->rowCount(); }
+
+void RunsView::set_comparison(const RunComparisonTable& table) { comparison_->set_table(table); }
 
 void RunsView::redraw() {
     plot_->clearGraphs();
@@ -151,6 +161,7 @@ QString RunsView::csv() const {
     for (const RunRecord& r : runs_)
         for (int i = 0; i < r.map_rounds.size(); ++i)
             out += QString("%1,\"%2\",%3,%4\n").arg(r.id).arg(r.title).arg(r.map_rounds[i]).arg(r.map.value(i), 0, 'g', 8);
+    if (!comparison_->table().rows.isEmpty()) out += "\n" + comparison_->csv();
     return out;
 }
 

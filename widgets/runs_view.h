@@ -1,7 +1,8 @@
 #pragma once
 // The runs of this session: tick several to overlay their mAP curves; the first two ticked are
-// compared setting by setting.
+// compared setting by setting. Below, the finished runs compared over seeds (run_comparison_table.h).
 #include "live_view.h"
+#include "run_comparison_table.h"
 #include "run_record.h"
 
 class QListWidget;
@@ -21,8 +22,11 @@ public:
     QVector<int> checked_runs() const;
     void set_checked(int id, bool checked);
     int diff_rows() const;
+    void set_comparison(const RunComparisonTable& table);
+    RunComparisonView* comparison() const { return comparison_; }
 
     QCustomPlot* plot() const override { return plot_; }
+    // Every run's mAP curve; after a blank line, the comparison over seeds when there is one.
     QString csv() const override;
 
 private:
@@ -31,6 +35,7 @@ private:
     QCustomPlot* plot_;
     QTableWidget* diff_;
     QLabel* diff_caption_;
+    RunComparisonView* comparison_;
     QVector<RunRecord> runs_;
 };
 

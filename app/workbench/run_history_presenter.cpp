@@ -3,6 +3,7 @@
 #include "duration_text.h"
 #include "learning_curves_view.h"
 #include "prototype_view.h"
+#include "run_comparison.h"
 #include "runs_view.h"
 
 namespace fedhap::workbench {
@@ -28,6 +29,10 @@ RunHistoryPresenter::RunHistoryPresenter(ExperimentController& controller, widge
     connect(&controller, &ExperimentController::round_ended, this, &RunHistoryPresenter::on_round_ended);
     connect(&controller, &ExperimentController::codes_ready, this, &RunHistoryPresenter::on_codes);
     connect(&controller, &ExperimentController::run_finished, this, &RunHistoryPresenter::on_finished);
+    connect(runs_.comparison(), &widgets::RunComparisonView::reference_chosen, this, [this](const QString& key) {
+        reference_key_ = key;
+        show_comparison();
+    });
 }
 
 void RunHistoryPresenter::on_started(int run_id, const ExperimentConfig& config) {
@@ -43,6 +48,7 @@ void RunHistoryPresenter::on_started(int run_id, const ExperimentConfig& config)
     r.title = run_title(run_id, config);
     r.status = tr("running");
     r.config_json = QString::fromStdString(config_to_json(config));
+    r.seed = config.seed;
     records_[run_id] = r;
     runs_.upsert_run(r);
 }
@@ -68,12 +74,21 @@ void RunHistoryPresenter::on_finished(int run_id, const RunOutcome& o) {
         r.status = tr("stopped after round %1").arg(o.summary.rounds);
         curves_.set_hint(tr("Stopped before the first round ended.\nPress Run to start again."));
     } else {
+        r.completed = true;
+        r.map_all = o.summary.map_all;
         r.status = tr("done: mAP %1, P@H≤2 %2, %3")
                        .arg(o.summary.map_all, 0, 'f', 3)
                        .arg(o.summary.p_at_h2, 0, 'f', 3)
                        .arg(duration_text(o.summary.seconds));
     }
     runs_.upsert_run(r);
+    if (r.completed) show_comparison();
+}
+
+void RunHistoryPresenter::show_comparison() {
+    const auto table = compare_runs(records_.values(), reference_key_);
+    if (table.reference >= 0) reference_key_ = table.rows[table.reference].key;  // the default stays put
+    runs_.set_comparison(table);
 }
 
 void RunHistoryPresenter::show_curves(int run_id) {

@@ -1,6 +1,7 @@
 #pragma once
 // What the runs have learned: the current run's learning curves and global prototypes, and the
-// session's run list (title, status, mAP curve and settings of each run, for overlay and diff).
+// session's run list (title, status, mAP curve and settings of each run, for overlay and diff)
+// and the finished runs compared over seeds against a reference the user picks (run_comparison.h).
 #include <QMap>
 #include <QObject>
 #include <QStringList>
@@ -29,6 +30,7 @@ private:
     void on_codes(int run_id, const SharedCodes& codes);
     void on_finished(int run_id, const RunOutcome& outcome);
     void show_curves(int run_id);  // in the curves view and in the run's record
+    void show_comparison();
 
     widgets::LearningCurvesView& curves_;
     widgets::PrototypeView& prototypes_;
@@ -37,6 +39,7 @@ private:
     TrainingHistory history_;                // of the current run
     int rounds_ = 0;                         // of the current run
     QStringList class_names_;
+    QString reference_key_;  // of the comparison's reference group; empty: the first
 };
 
 }  // namespace fedhap::workbench
