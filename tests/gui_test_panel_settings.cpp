@@ -51,6 +51,7 @@ ExperimentConfig at_edge(bool high) {
     m.upload = high ? Upload::PrototypesOnly : Upload::Nothing;
     m.adversarial = !high;
     m.share_discriminator = high;
+    m.disc_input = high ? DiscriminatorInput::Direction : DiscriminatorInput::Raw;
     m.lambda_similarity = m.lambda_prototype = m.lambda_adversarial = m.lambda_quantization = pick(limits::lambda);
     m.ce_scale = pick(limits::ce_scale);
     m.ce_margin = pick(limits::ce_margin);

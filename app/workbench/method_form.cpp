@@ -33,6 +33,11 @@ MethodForm::MethodForm(QWidget* parent) : QGroupBox(tr("Method"), parent) {
     adversarial_->setToolTip(tr("A client-side discriminator tells prototypes from local codes; the hashing net learns to fool it"));
     form->addRow(QString(), adversarial_);
     form->addRow(QString(), share_discriminator_);
+    disc_input_ = choice_field(discriminator_input_names(),
+                               tr("What the discriminator sees: raw codes, or their directions only (norm √B), so it cannot "
+                                  "tell real from fake by magnitude"),
+                               this);
+    form->addRow(tr("Discriminator input"), disc_input_);
     lambda_similarity_ = real_field(limits::lambda, tr("Weight of the similarity loss"), this);
     lambda_prototype_ = real_field(limits::lambda, tr("λp: weight of the prototype loss"), this);
     lambda_adversarial_ = real_field(limits::lambda, tr("λa: weight of the adversarial loss"), this);
@@ -73,7 +78,7 @@ MethodForm::MethodForm(QWidget* parent) : QGroupBox(tr("Method"), parent) {
         set_options(method_preset(parse_method(chosen(method_))));
         Q_EMIT changed();
     });
-    for (QComboBox* c : {similarity_, prototype_loss_, init_, aggregation_, upload_})
+    for (QComboBox* c : {similarity_, prototype_loss_, init_, aggregation_, upload_, disc_input_})
         connect(c, &QComboBox::currentIndexChanged, this, [this] {
             update_enabled_fields();
             Q_EMIT changed();
@@ -100,6 +105,7 @@ MethodOptions MethodForm::options() const {
     o.upload = parse_upload(chosen(upload_));
     o.adversarial = adversarial_->isChecked();
     o.share_discriminator = share_discriminator_->isChecked();
+    o.disc_input = parse_discriminator_input(chosen(disc_input_));
     o.lambda_similarity = lambda_similarity_->value();
     o.lambda_prototype = lambda_prototype_->value();
     o.lambda_adversarial = lambda_adversarial_->value();
@@ -127,6 +133,7 @@ void MethodForm::set_options(const MethodOptions& o) {
     choose(upload_, to_string(o.upload));
     adversarial_->setChecked(o.adversarial);
     share_discriminator_->setChecked(o.share_discriminator);
+    choose(disc_input_, to_string(o.disc_input));
     lambda_similarity_->setValue(o.lambda_similarity);
     lambda_prototype_->setValue(o.lambda_prototype);
     lambda_adversarial_->setValue(o.lambda_adversarial);
@@ -157,6 +164,7 @@ void MethodForm::update_enabled_fields() {
     logit_adjust_->setEnabled(ce);
     lambda_adversarial_->setEnabled(adv);
     share_discriminator_->setEnabled(adv);
+    disc_input_->setEnabled(adv);
     disc_real_noise_->setEnabled(adv);
 }
 

@@ -24,7 +24,7 @@ Q_SIGNALS:
 
 private:
     void update_enabled_fields();
-    QComboBox *method_, *similarity_, *prototype_loss_, *init_, *aggregation_, *upload_;
+    QComboBox *method_, *similarity_, *prototype_loss_, *init_, *aggregation_, *upload_, *disc_input_;
     QCheckBox *adversarial_, *share_discriminator_;
     QDoubleSpinBox *lambda_similarity_, *lambda_prototype_, *lambda_adversarial_, *lambda_quantization_;
     QDoubleSpinBox *ce_scale_, *ce_margin_, *logit_adjust_, *server_momentum_, *disc_real_noise_;

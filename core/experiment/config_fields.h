@@ -59,6 +59,7 @@ void visit_config(Config& c, Visitor& v) {
         v.choice("upload", m.upload, parse_upload);
         v.boolean("adversarial", m.adversarial);
         v.boolean("share_disc", m.share_discriminator);
+        v.choice("disc_input", m.disc_input, parse_discriminator_input);
         v.real("lambda_sim", m.lambda_similarity, limits::lambda);
         v.real("lambda_p", m.lambda_prototype, limits::lambda);
         v.real("lambda_a", m.lambda_adversarial, limits::lambda);

@@ -23,6 +23,8 @@ constexpr NamedValue<Upload> kUpload[] = {{Upload::WeightsAndPrototypes, "weight
                                     {Upload::PrototypesOnly, "prototypes"},
                                     {Upload::WeightsOnly, "weights"},
                                     {Upload::Nothing, "nothing"}};
+constexpr NamedValue<DiscriminatorInput> kDiscInput[] = {{DiscriminatorInput::Raw, "raw"},
+                                                         {DiscriminatorInput::Direction, "direction"}};
 
 }  // namespace
 
@@ -82,5 +84,9 @@ std::vector<std::string> prototype_aggregation_names() { return names_of(kAgg); 
 Upload parse_upload(const std::string& t) { return parse_name(kUpload, t, "upload"); }
 std::string to_string(Upload v) { return name_of(kUpload, v); }
 std::vector<std::string> upload_names() { return names_of(kUpload); }
+
+DiscriminatorInput parse_discriminator_input(const std::string& t) { return parse_name(kDiscInput, t, "discriminator input"); }
+std::string to_string(DiscriminatorInput v) { return name_of(kDiscInput, v); }
+std::vector<std::string> discriminator_input_names() { return names_of(kDiscInput); }
 
 }  // namespace fedhap

@@ -21,6 +21,10 @@ enum class PrototypeAggregation {
     Fixed,                  // prototypes never change (CSQ centres)
 };
 enum class Upload { WeightsAndPrototypes, PrototypesOnly, WeightsOnly, Nothing };
+// What the discriminator sees of a code and of a prototype. Raw ±1 prototypes against tanh codes
+// can be told apart by magnitude alone, which only pushes codes to saturate; on directions
+// (each vector scaled to norm √B) it can only judge where a client's codes point.
+enum class DiscriminatorInput { Raw, Direction };
 
 // The member defaults are FedHAP's, chosen by measurement (the closing note of issue 4 has the
 // table): the cosine cross-entropy to all prototypes with logit adjustment beat DPSH + BCE pull.
@@ -33,6 +37,7 @@ struct MethodOptions {
     Upload upload = Upload::WeightsAndPrototypes;
     bool adversarial = true;
     bool share_discriminator = false;
+    DiscriminatorInput disc_input = DiscriminatorInput::Raw;
     double lambda_similarity = 1.0;
     double lambda_prototype = 1.0;
     double lambda_adversarial = 0.1;
@@ -76,6 +81,9 @@ std::vector<std::string> prototype_aggregation_names();
 Upload parse_upload(const std::string& text);
 std::string to_string(Upload v);
 std::vector<std::string> upload_names();
+DiscriminatorInput parse_discriminator_input(const std::string& text);
+std::string to_string(DiscriminatorInput v);
+std::vector<std::string> discriminator_input_names();
 
 // Uses weights aggregation (one global model) / exchanges prototypes.
 inline bool shares_weights(Upload u) { return u == Upload::WeightsAndPrototypes || u == Upload::WeightsOnly; }
