@@ -23,6 +23,20 @@ torch::Tensor rows(std::vector<float> v, std::int64_t cols) {
 class LossesTest : public QObject {
     Q_OBJECT
 private Q_SLOTS:
+    void discriminator_sees_directions_not_magnitudes() {
+        // A ±1 prototype and a half-saturated code pointing the same way look the same to it.
+        const torch::Tensor p = torch::tensor({{1.0f, -1.0f, 1.0f, 1.0f}});
+        const torch::Tensor u = 0.5 * p;
+        QVERIFY(torch::allclose(discriminator_input(u, DiscriminatorInput::Direction), p));
+        QVERIFY(torch::allclose(discriminator_input(p, DiscriminatorInput::Direction), p));
+        QVERIFY(torch::equal(discriminator_input(u, DiscriminatorInput::Raw), u));
+        // Rows are normalised one by one, to norm √B.
+        const torch::Tensor two = torch::tensor({{3.0f, 0.0f, 0.0f, 4.0f}, {0.0f, 0.0f, 0.0f, 0.1f}});
+        const torch::Tensor d = discriminator_input(two, DiscriminatorInput::Direction);
+        QVERIFY(torch::allclose(d.norm(2, 1), torch::full({2}, 2.0f)));
+        QVERIFY(torch::allclose(d[0], torch::tensor({1.2f, 0.0f, 0.0f, 1.6f})));
+    }
+
     void dpsh_by_hand() {
         // u1 = (0.5, 0.5), u2 = (0.5, −0.5), different classes.
         // Θ11 = ½·0.5 = 0.25 = Θ22, Θ12 = Θ21 = 0; s = I.

@@ -23,7 +23,8 @@ struct Variant {
 const Variant kVariants[] = {
     {"no-discriminator", "adversarial: false", [](MethodOptions& m) { m.adversarial = false; }},
     {"shared-discriminator", "share_disc: true", [](MethodOptions& m) { m.share_discriminator = true; }},
-    {"disc-on-directions", "disc_input: direction", [](MethodOptions& m) { m.disc_input = DiscriminatorInput::Direction; }},
+    {"disc-on-raw-codes", "disc_input: raw (the discriminator sees magnitudes too)",
+     [](MethodOptions& m) { m.disc_input = DiscriminatorInput::Raw; }},
     {"fixed-prototypes", "proto_agg: fixed (no learned prototypes)", [](MethodOptions& m) { m.aggregation = PrototypeAggregation::Fixed; }},
     {"mean-sign", "proto_agg: mean-sign", [](MethodOptions& m) { m.aggregation = PrototypeAggregation::CountWeightedMeanSign; }},
     {"majority-vote", "proto_agg: majority-vote", [](MethodOptions& m) { m.aggregation = PrototypeAggregation::MajorityVote; }},

@@ -68,16 +68,10 @@ torch::Tensor Client::batch_loss(const torch::Tensor& u, const torch::Tensor& y,
     if (options_.lambda_quantization > 0) loss = loss + options_.lambda_quantization * quantization_loss(u);
     if (options_.adversarial && prototypes.defined()) {
         const torch::Tensor onehot = torch::nn::functional::one_hot(y, classes_).to(u.dtype());
-        loss = loss + options_.lambda_adversarial * generator_loss(discriminator_->forward(discriminator_view(u), onehot));
+        loss = loss + options_.lambda_adversarial * generator_loss(discriminator_->forward(discriminator_input(u, options_.disc_input), onehot));
     }
     if (options_.fedprox_mu > 0 && !anchor.empty()) loss = loss + proximal_term(*model_, anchor, options_.fedprox_mu);
     return loss;
-}
-
-torch::Tensor Client::discriminator_view(const torch::Tensor& codes) const {
-    if (options_.disc_input == DiscriminatorInput::Raw) return codes;
-    const double norm = std::sqrt(static_cast<double>(codes.size(1)));  // of a ±1 code
-    return torch::nn::functional::normalize(codes, torch::nn::functional::NormalizeFuncOptions().dim(1)) * norm;
 }
 
 void Client::discriminator_step(const torch::Tensor& u, const torch::Tensor& y, const torch::Tensor& prototypes,
@@ -89,8 +83,8 @@ void Client::discriminator_step(const torch::Tensor& u, const torch::Tensor& y, 
     if (options_.disc_real_noise > 0) real = real + options_.disc_real_noise * normal_noise(real.sizes());
     optimizer.zero_grad();
     const torch::Tensor fake = u.detach().index_select(0, with_prototype);
-    const torch::Tensor loss = discriminator_loss(discriminator_->forward(discriminator_view(real), onehot),
-                                                  discriminator_->forward(discriminator_view(fake), onehot));
+    const torch::Tensor loss = discriminator_loss(discriminator_->forward(discriminator_input(real, options_.disc_input), onehot),
+                                                  discriminator_->forward(discriminator_input(fake, options_.disc_input), onehot));
     loss.backward();
     optimizer.step();
 }

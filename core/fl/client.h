@@ -50,8 +50,6 @@ private:
                              const torch::Tensor& with_prototype, const std::vector<torch::Tensor>& anchor);
     torch::Tensor normal_noise(torch::IntArrayRef sizes);
     void set_class_prior(const TrainData& data);
-    // What the discriminator sees of codes or prototypes (MethodOptions::disc_input).
-    torch::Tensor discriminator_view(const torch::Tensor& codes) const;
     void discriminator_step(const torch::Tensor& u, const torch::Tensor& y, const torch::Tensor& prototypes,
                             const torch::Tensor& with_prototype, torch::optim::Optimizer& optimizer);
 

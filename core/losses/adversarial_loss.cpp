@@ -2,6 +2,8 @@
 
 #include <torch/torch.h>
 
+#include <cmath>
+
 namespace fedhap {
 
 torch::Tensor discriminator_loss(const torch::Tensor& real_logits, const torch::Tensor& fake_logits) {
@@ -12,6 +14,12 @@ torch::Tensor discriminator_loss(const torch::Tensor& real_logits, const torch::
 
 torch::Tensor generator_loss(const torch::Tensor& fake_logits) {
     return torch::nn::functional::binary_cross_entropy_with_logits(fake_logits, torch::ones_like(fake_logits));
+}
+
+torch::Tensor discriminator_input(const torch::Tensor& codes, DiscriminatorInput mode) {
+    if (mode == DiscriminatorInput::Raw) return codes;
+    namespace F = torch::nn::functional;
+    return F::normalize(codes, F::NormalizeFuncOptions().dim(1)) * std::sqrt(static_cast<double>(codes.size(1)));
 }
 
 }  // namespace fedhap
