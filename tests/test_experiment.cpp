@@ -16,12 +16,7 @@ using fedhap::test::TempDir;
 
 namespace {
 
-std::string read_text(const std::string& path) {
-    std::ifstream in(path);
-    std::stringstream s;
-    s << in.rdbuf();
-    return s.str();
-}
+using test::read_text;
 
 // metrics.jsonl without the timing fields, which differ from run to run.
 std::string metrics_without_timings(const std::string& path) {

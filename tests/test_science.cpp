@@ -19,12 +19,7 @@ using fedhap::test::TempDir;
 
 namespace {
 
-std::string read_text(const std::string& path) {
-    std::ifstream in(path);
-    std::stringstream s;
-    s << in.rdbuf();
-    return s.str();
-}
+using test::read_text;
 
 double map_of(const std::string& run_dir) {
     return QJsonDocument::fromJson(QByteArray::fromStdString(read_text(run_dir + "/summary.json"))).object()["map_all"].toDouble();

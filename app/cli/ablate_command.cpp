@@ -92,9 +92,7 @@ int run(const std::vector<std::string>& args) {
     table.reference = 0;
     const std::vector<ArmResult> results = run_study(arms, options);
     print_study_table(std::cout, results, table);
-    for (const auto& r : results)
-        if (!r.complete()) return 1;
-    return 0;
+    return study_exit_status(results);
 }
 
 const RegisterCommand registered(kAblateCommand.name, kAblateCommand.summary, &run);

@@ -5,11 +5,11 @@
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
-#include <fstream>
 #include <iostream>
 #include <sstream>
 
 #include "arg_parser.h"
+#include "data/file_bytes.h"
 #include "experiment/experiment_runner.h"
 #include "experiment_options.h"
 
@@ -17,18 +17,16 @@ namespace fedhap::cli {
 namespace {
 
 std::string read_text(const std::string& path) {
-    std::ifstream in(path);
-    std::stringstream s;
-    s << in.rdbuf();
-    return s.str();
+    const std::vector<std::uint8_t> bytes = read_file_bytes(path);
+    return std::string(bytes.begin(), bytes.end());
 }
 
 // A finished run of exactly this config in `dir`: its summary, else nothing.
 bool read_finished(const std::string& dir, const ExperimentConfig& config, CellResult& cell) {
     namespace fs = std::filesystem;
     if (!fs::exists(dir + "/summary.json") || !fs::exists(dir + "/config.json")) return false;
-    if (read_text(dir + "/config.json") != config_to_json(config)) return false;  // another config: train anew
     try {
+        if (read_text(dir + "/config.json") != config_to_json(config)) return false;  // another config: train anew
         const auto j = nlohmann::json::parse(read_text(dir + "/summary.json"));
         if (j.at("stopped").get<bool>()) return false;
         const double rounds = j.at("rounds").get<double>();
@@ -36,8 +34,8 @@ bool read_finished(const std::string& dir, const ExperimentConfig& config, CellR
         cell.seconds = j.at("seconds_all_sessions").get<double>();
         cell.bytes_up_per_round = j.at("bytes_up").get<double>() / rounds;
         cell.bytes_down_per_round = j.at("bytes_down").get<double>() / rounds;
-    } catch (const nlohmann::json::exception&) {
-        return false;  // damaged: train anew
+    } catch (const std::exception&) {
+        return false;  // unreadable or damaged: train anew
     }
     cell.ok = cell.reused = true;
     return true;
@@ -56,6 +54,12 @@ bool ArmResult::complete() const {
     for (const auto& c : cells)
         if (!c.ok) return false;
     return true;
+}
+
+int study_exit_status(const std::vector<ArmResult>& results) {
+    for (const auto& r : results)
+        if (!r.complete()) return 1;
+    return 0;
 }
 
 std::vector<std::uint64_t> parse_seed_list(const std::string& text) {

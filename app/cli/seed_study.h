@@ -41,6 +41,9 @@ struct StudyOptions {
 // Prints a progress line per cell with the study's ETA to stderr.
 std::vector<ArmResult> run_study(const std::vector<StudyArm>& arms, const StudyOptions& options);
 
+// The exit status of a study command: 0 when every cell finished, 1 otherwise.
+int study_exit_status(const std::vector<ArmResult>& results);
+
 // "0,1,2" → {0, 1, 2}; throws UsageError.
 std::vector<std::uint64_t> parse_seed_list(const std::string& text);
 

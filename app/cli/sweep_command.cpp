@@ -134,9 +134,7 @@ int run(const std::vector<std::string>& args) {
     write_file_atomic(out + "/summary.csv", summary.str());
     write_study_svg(out + "/summary.svg", "mAP@all over seeds: " + p.text("grid"), results);
     print_study_table(std::cout, results, {0, {}, false});
-    for (const auto& r : results)
-        if (!r.complete()) return 1;
-    return 0;
+    return study_exit_status(results);
 }
 
 const RegisterCommand registered(kSweepCommand.name, kSweepCommand.summary, &run);

@@ -7,6 +7,7 @@
 #include <QTemporaryDir>
 #include <filesystem>
 #include <fstream>
+#include <sstream>
 #include <stdexcept>
 
 #include "config.h"
@@ -54,6 +55,13 @@ CliResult run_cli(const std::vector<std::string>& args, int timeout_ms) {
     r.out = proc.readAllStandardOutput().toStdString();
     r.err = proc.readAllStandardError().toStdString();
     return r;
+}
+
+std::string read_text(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    std::stringstream s;
+    s << in.rdbuf();
+    return s.str();
 }
 
 std::string packaged_fashion_mnist() {

@@ -21,6 +21,7 @@ private:
 };
 
 void write_bytes(const std::string& path, const std::vector<std::uint8_t>& bytes);
+std::string read_text(const std::string& path);  // the whole file; "" when it cannot be read
 void write_gzip(const std::string& path, const std::vector<std::uint8_t>& bytes);
 
 struct CliResult {
