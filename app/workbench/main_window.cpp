@@ -24,6 +24,7 @@
 #include "partition_heatmap_view.h"
 #include "prototype_view.h"
 #include "retrieval_presenter.h"
+#include "results_dialog.h"
 #include "retrieval_view.h"
 #include "run_history_presenter.h"
 #include "run_status_presenter.h"
@@ -128,6 +129,8 @@ void MainWindow::build_menus() {
     file->addAction(tr("Export &all views to a folder…"), export_, &ViewExportPresenter::export_all);
     file->addSeparator();
     file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
+    QMenu* help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("What the &measurements say…"), this, [this] { show_results_dialog(this); });
 }
 
 void MainWindow::build_run_toolbar() {
