@@ -7,7 +7,10 @@
 #include <QLineEdit>
 #include <QSpinBox>
 
+#include <QTextBrowser>
+
 #include "main_window.h"
+#include "results_dialog.h"
 #include "partition_heatmap_view.h"
 #include "test_files.h"
 
@@ -54,6 +57,18 @@ private Q_SLOTS:
         window.findChild<QSpinBox*>("clients")->setValue(2);
         window.findChild<QSpinBox*>("classes_per_client")->setValue(1);
         QTRY_COMPARE(heatmap->counts().rows(), 0);
+    }
+
+    void help_shows_the_measured_results() {
+        // The window tells the same measured truth as the README: docs/RESULTS.md is built in.
+        QWidget parent;
+        workbench::show_results_dialog(&parent);
+        auto* text = parent.findChild<QTextBrowser*>("results_text");
+        QVERIFY(text);
+        const QString shown = text->toPlainText();
+        QVERIFY2(shown.contains("What the measurements say") && shown.contains("fedavg-ce") && shown.contains("pooled"),
+                 qPrintable(shown.left(200)));
+        QVERIFY(!shown.contains("missing from this build"));
     }
 
     void bad_path_shows_an_error() {
