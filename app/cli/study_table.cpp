@@ -1,6 +1,7 @@
 #include "study_table.h"
 
 #include <cmath>
+#include <algorithm>
 #include <cstdio>
 #include <ostream>
 
@@ -36,11 +37,15 @@ double mean_of(const ArmResult& a, double CellResult::*field) {
 
 void print_study_table(std::ostream& out, const std::vector<ArmResult>& arms, const StudyTableOptions& o) {
     const bool pooled = !o.pooled_counterpart.empty();
+    // Each seed's value takes 6 characters: the column grows with the number of seeds.
+    std::size_t most_seeds = 0;
+    for (const auto& a : arms) most_seeds = std::max(most_seeds, a.cells.size());
+    const int seeds_width = static_cast<int>(std::max<std::size_t>(8, 6 * most_seeds - 1));
     if (o.csv) {
         out << "arm,seeds,map_mean,map_sd,maps,pct_of_pooled,diff_vs_reference,diff_low,diff_high,seconds,mb_up_per_round\n";
     } else {
         char buf[256];
-        std::snprintf(buf, sizeof buf, "%-28s %5s %17s  %-23s", "arm", "seeds", "mAP@all mean±sd", "per seed");
+        std::snprintf(buf, sizeof buf, "%-28s %5s  %-16s  %-*s", "arm", "seeds", "mAP@all mean±sd", seeds_width, "per seed");
         out << buf;
         if (pooled) out << "  % pooled";
         if (o.reference >= 0) {
@@ -74,7 +79,7 @@ void print_study_table(std::ostream& out, const std::vector<ArmResult>& arms, co
             continue;
         }
         char buf[512];
-        std::snprintf(buf, sizeof buf, "%-28s %5zu   %.4f ± %.4f  %-23s", arm.label.c_str(), s.n, s.mean, s.sd, seeds.c_str());
+        std::snprintf(buf, sizeof buf, "%-28s %5zu  %.4f ± %.4f  %-*s", arm.label.c_str(), s.n, s.mean, s.sd, seeds_width, seeds.c_str());
         out << buf;
         if (pooled) {
             std::snprintf(buf, sizeof buf, "  %8s", pct.c_str());
