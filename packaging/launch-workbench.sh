@@ -5,5 +5,5 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 packaging/install-deps.sh
 cmake --preset release >/dev/null
-cmake --build --preset release --target fedhap-workbench fedhap
+cmake --build --preset release --target fedhap-workbench fedhap fedhap-train
 exec build/release/bin/fedhap-workbench "$@"
