@@ -53,6 +53,14 @@ class ScienceTest : public QObject {
 private:
     TempDir data_;
 
+    // The tiny experiment with `rounds` rounds, as a config file in `dir`.
+    std::string tiny_config_file(const TempDir& dir, int rounds) const {
+        ExperimentConfig c = test::tiny_experiment_config(data_.path());
+        c.rounds = rounds;
+        std::ofstream(dir.file("tiny.json")) << config_to_json(c);
+        return dir.file("tiny.json");
+    }
+
 private Q_SLOTS:
     void initTestCase() { test::write_tiny_mnist(data_.path(), 30, 8); }
 
@@ -108,10 +116,7 @@ private Q_SLOTS:
 
     void compare_table_agrees_with_its_runs_and_resumes() {
         TempDir out;
-        const std::string cfg = out.file("tiny.json");
-        ExperimentConfig c = test::tiny_experiment_config(data_.path());
-        c.rounds = 2;
-        std::ofstream(cfg) << config_to_json(c);
+        const std::string cfg = tiny_config_file(out, 2);
         const std::vector<std::string> args{"compare", "--config", cfg, "--methods", "fedhap,fedavg-ce", "--pooled", "--seeds",
                                             "3,4", "--out", out.file("cells"), "--format", "csv"};
         auto r = test::run_cli(args, 300000);
@@ -143,10 +148,7 @@ private Q_SLOTS:
 
     void ablate_lists_each_variant_against_the_full_method() {
         TempDir out;
-        const std::string cfg = out.file("tiny.json");
-        ExperimentConfig c = test::tiny_experiment_config(data_.path());
-        c.rounds = 1;
-        std::ofstream(cfg) << config_to_json(c);
+        const std::string cfg = tiny_config_file(out, 1);
         auto r = test::run_cli({"ablate", "--config", cfg, "--variants", "no-discriminator,fixed-prototypes", "--seeds", "0",
                                 "--out", out.file("cells"), "--format", "csv"});
         QVERIFY2(r.exit_code == 0, r.err.c_str());
@@ -163,9 +165,7 @@ private Q_SLOTS:
 
     void sweep_resumes_and_keeps_going_past_a_failing_cell() {
         TempDir out;
-        ExperimentConfig c = test::tiny_experiment_config(data_.path());
-        c.rounds = 1;
-        std::ofstream(out.file("tiny.json")) << config_to_json(c);
+        tiny_config_file(out, 1);
         // 3 clients work; 1000 clients cannot split 200 train images: that cell fails, the rest go on.
         std::ofstream(out.file("grid.json")) << R"({"config": "tiny.json", "seeds": [0],
             "axes": {"method.name": ["fedhap", "fedavg-ce"], "partition.clients": [3, 1000]}})";

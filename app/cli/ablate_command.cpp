@@ -64,16 +64,13 @@ int run(const std::vector<std::string>& args) {
                                   return s;
                               }());
     add_experiment_options(p);
-    p.option("variants", "LIST", "comma-separated variants", variant_list())
-        .option("seeds", "LIST", "comma-separated seeds", "0,1,2")
-        .option("out", "DIR", "keep each run's folder as DIR/<variant>-s<seed>; reuse finished ones")
-        .flag("keep-going", "record a failing run and go on")
-        .option("format", "F", "table | csv", "table");
+    p.option("variants", "LIST", "comma-separated variants", variant_list());
+    add_study_options(p, "<variant>");
     if (!p.parse(args)) return 0;
     const bool csv = p.choice("format", {"table", "csv"}) == "csv";
     ExperimentConfig base = experiment_config_from_options(p);
     base.pooled = false;
-    StudyOptions options{parse_seed_list(p.text("seeds")), p.text("out"), p.is_set("keep-going")};
+    const StudyOptions options = study_options(p);
 
     std::vector<StudyArm> arms{{to_string(base.method.method), base}};
     std::stringstream in(p.text("variants"));

@@ -142,7 +142,7 @@ std::string ArgParser::help_text() const {
         if (!s.default_value.empty()) out << " [default: " << s.default_value << "]";
         out << "\n";
     }
-    out << "  --help" << std::string(24, ' ') << "show this help\n";
+    out << std::string("  --help").append(22, ' ') << "show this help\n";  // in the 30-wide column above
     return out.str();
 }
 

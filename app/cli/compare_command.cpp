@@ -35,17 +35,14 @@ int run(const std::vector<std::string>& args) {
                            "a rerun continues where it stopped.");
     add_experiment_options(p);
     p.option("methods", "LIST", "comma-separated methods", join(method_names(), ","))
-        .option("seeds", "LIST", "comma-separated seeds", "0,1,2")
         .flag("pooled", "also train each method on the pooled train set and print % of it")
-        .option("reference", "M", "method the others are compared with (default: fedavg-ce when compared)")
-        .option("out", "DIR", "keep each run's folder as DIR/<method>[-pooled]-s<seed>; reuse finished ones")
-        .flag("keep-going", "record a failing run and go on")
-        .option("format", "F", "table | csv", "table");
+        .option("reference", "M", "method the others are compared with (default: fedavg-ce when compared)");
+    add_study_options(p, "<method>[-pooled]");
     if (!p.parse(args)) return 0;
     const bool csv = p.choice("format", {"table", "csv"}) == "csv";
     const ExperimentConfig base = experiment_config_from_options(p);
     const std::vector<Method> methods = parse_methods(p.text("methods"));
-    StudyOptions options{parse_seed_list(p.text("seeds")), p.text("out"), p.is_set("keep-going")};
+    const StudyOptions options = study_options(p);
 
     std::vector<StudyArm> arms;
     for (Method m : methods) {

@@ -33,7 +33,6 @@ bool read_finished(const std::string& dir, const ExperimentConfig& config, CellR
         cell.map = j.at("map_all").get<double>();
         cell.seconds = j.at("seconds_all_sessions").get<double>();
         cell.bytes_up_per_round = j.at("bytes_up").get<double>() / rounds;
-        cell.bytes_down_per_round = j.at("bytes_down").get<double>() / rounds;
     } catch (const std::exception&) {
         return false;  // unreadable or damaged: train anew
     }
@@ -60,6 +59,17 @@ int study_exit_status(const std::vector<ArmResult>& results) {
     for (const auto& r : results)
         if (!r.complete()) return 1;
     return 0;
+}
+
+void add_study_options(ArgParser& p, const std::string& cell_names) {
+    p.option("seeds", "LIST", "comma-separated seeds", "0,1,2")
+        .option("out", "DIR", "keep each run's folder as DIR/" + cell_names + "-s<seed>; reuse finished ones")
+        .flag("keep-going", "record a failing run and go on")
+        .option("format", "F", "table | csv", "table");
+}
+
+StudyOptions study_options(const ArgParser& p) {
+    return {parse_seed_list(p.text("seeds")), p.text("out"), p.is_set("keep-going")};
 }
 
 std::vector<std::uint64_t> parse_seed_list(const std::string& text) {
@@ -105,7 +115,6 @@ std::vector<ArmResult> run_study(const std::vector<StudyArm>& arms, const StudyO
                     cell.map = s.map_all;
                     cell.seconds = s.seconds;
                     cell.bytes_up_per_round = static_cast<double>(s.bytes_up) / s.rounds;
-                    cell.bytes_down_per_round = static_cast<double>(s.bytes_down) / s.rounds;
                     ++trained;
                     trained_seconds += s.seconds;
                 } catch (const std::exception& e) {

@@ -13,6 +13,8 @@
 
 namespace fedhap::cli {
 
+class ArgParser;
+
 struct StudyArm {
     std::string label;  // also the run folders' name: <out>/<label>-s<seed>
     ExperimentConfig config;
@@ -21,7 +23,7 @@ struct StudyArm {
 struct CellResult {
     bool ok = false;
     std::string error;  // when not ok
-    double map = 0.0, seconds = 0.0, bytes_up_per_round = 0.0, bytes_down_per_round = 0.0;
+    double map = 0.0, seconds = 0.0, bytes_up_per_round = 0.0;
     bool reused = false;  // read back from a finished run folder
 };
 
@@ -43,6 +45,11 @@ std::vector<ArmResult> run_study(const std::vector<StudyArm>& arms, const StudyO
 
 // The exit status of a study command: 0 when every cell finished, 1 otherwise.
 int study_exit_status(const std::vector<ArmResult>& results);
+
+// The options every seed study takes: --seeds, --out (cells named as `cell_names` says),
+// --keep-going and --format table|csv; and the StudyOptions they give.
+void add_study_options(ArgParser& parser, const std::string& cell_names);
+StudyOptions study_options(const ArgParser& parser);
 
 // "0,1,2" → {0, 1, 2}; throws UsageError.
 std::vector<std::uint64_t> parse_seed_list(const std::string& text);

@@ -61,7 +61,8 @@ void print_study_table(std::ostream& out, const std::vector<ArmResult>& arms, co
         for (const auto& c : arm.cells) seeds += (seeds.empty() ? "" : " ") + (c.ok ? format("%.3f", c.map) : std::string("fail"));
         std::string pct, diff, diff_csv = ",,";
         const int p = pooled ? o.pooled_counterpart[a] : -1;
-        if (p >= 0 && summarize(arms[p].maps()).mean > 0) pct = format("%.1f", 100.0 * s.mean / summarize(arms[p].maps()).mean);
+        const double pooled_mean = p >= 0 ? summarize(arms[p].maps()).mean : 0.0;
+        if (pooled_mean > 0) pct = format("%.1f", 100.0 * s.mean / pooled_mean);
         if (o.reference >= 0 && static_cast<int>(a) != o.reference) {
             std::vector<double> x, r;
             paired_maps(arm, arms[o.reference], x, r);
