@@ -5,6 +5,7 @@
 #include <fstream>
 #include <set>
 #include <sstream>
+#include <type_traits>
 #include <vector>
 
 #include "experiment/config_fields.h"
@@ -21,7 +22,18 @@ std::string fmt(double d) {
     return o.str();
 }
 
-std::string range_fault(const limits::IntRange& r, long long got) {
+// An integer of any width or signedness against a range, with no cast that could wrap it into the
+// range first (2^64 − 1 as a long long is −1).
+template <typename I>
+bool in_range(const limits::IntRange& r, I v) {
+    if constexpr (std::is_unsigned_v<I>)
+        return v <= static_cast<unsigned long long>(r.hi) && static_cast<long long>(v) >= r.lo;
+    else
+        return r.contains(v);
+}
+
+template <typename I>
+std::string range_fault(const limits::IntRange& r, I got) {
     return "must be in " + std::to_string(r.lo) + ".." + std::to_string(r.hi) + " (got " + std::to_string(got) + ")";
 }
 std::string range_fault(const limits::RealRange& r, double got) {
@@ -108,12 +120,15 @@ public:
         if (const json* v = find(k)) {
             // Checked before the cast, so 2^32 + 1 is refused instead of wrapping to 1.
             if (!v->is_number_integer()) where_.fail(k, "must be an integer");
-            if (v->is_number_unsigned() && v->get<unsigned long long>() > static_cast<unsigned long long>(r.hi))
-                where_.fail(k, "must be in " + std::to_string(r.lo) + ".." + std::to_string(r.hi) + " (got " +
-                                   std::to_string(v->get<unsigned long long>()) + ")");
-            const long long n = v->get<long long>();
-            if (!r.contains(n)) where_.fail(k, range_fault(r, n));
-            out = static_cast<I>(n);
+            if (v->is_number_unsigned()) {
+                const auto n = v->get<unsigned long long>();
+                if (!in_range(r, n)) where_.fail(k, range_fault(r, n));
+                out = static_cast<I>(n);
+            } else {
+                const auto n = v->get<long long>();
+                if (!in_range(r, n)) where_.fail(k, range_fault(r, n));
+                out = static_cast<I>(n);
+            }
         }
     }
     void finish() const {
@@ -174,12 +189,7 @@ public:
     }
     template <typename I>
     void integer(const std::string& k, I v, const limits::IntRange& r) {
-        // Unsigned values above LLONG_MAX must not wrap into the range.
-        const bool too_big = v > static_cast<I>(0) && static_cast<unsigned long long>(v) > static_cast<unsigned long long>(r.hi);
-        if (too_big || !r.contains(static_cast<long long>(v)))
-            where_.fail(k, too_big ? "must be in " + std::to_string(r.lo) + ".." + std::to_string(r.hi) + " (got " +
-                                         std::to_string(static_cast<unsigned long long>(v)) + ")"
-                                   : range_fault(r, static_cast<long long>(v)));
+        if (!in_range(r, v)) where_.fail(k, range_fault(r, v));
     }
 
 private:
