@@ -8,6 +8,7 @@ PACKAGES=(
   qt6-base-dev qt6-base-dev-tools              # Qt 6 Widgets, Concurrent, PrintSupport, Test, moc
   libqcustomplot-dev                           # plots (its Qt 6 build)
   libtorch-dev libopenblas0-pthread            # LibTorch 1.13; OpenBLAS, else libblas.so.3 is the slow reference BLAS
+  libgloo-dev libssl-dev                       # c10d's Gloo headers (cross-silo transport); HMAC-SHA256 of messages
   libopencv-dev                                # image-folder and digits.png loaders
   zlib1g-dev nlohmann-json3-dev                # .gz datasets; experiment JSON
   dataset-fashion-mnist                        # the default data, /usr/share/datasets/fashion-mnist

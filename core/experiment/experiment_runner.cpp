@@ -8,8 +8,8 @@
 #include "data/protocol_data.h"
 #include "eval/retrieval_metrics.h"
 #include "experiment/code_encoder.h"
+#include "experiment/federation_plan.h"
 #include "experiment/run_directory.h"
-#include "fl/federation.h"
 #include "runtime/torch_runtime.h"
 #include "util/random.h"
 
@@ -69,9 +69,8 @@ public:
     RunSummary run();
 
 private:
-    FederationSetup federation_setup() const;
-    TrainData train_data() const;
     void report_data(const FederationSetup& setup) const;
+    void run_federation(Federation& federation);
     std::vector<std::size_t> round_database() const;
     void open_run_directory(Federation& federation);
     void run_rounds(Federation& federation);
@@ -111,51 +110,22 @@ RunSummary ExperimentRun::run() {
         summary_.seconds = since(start_);
         return summary_;
     }
-    const FederationSetup setup = federation_setup();
-    const TrainData train = train_data();
+    const FederationSetup setup = plan_federation(config_, data_, threads_);
     report_data(setup);
-    Federation federation(setup, train, device_);
+    // The clients in this process, or wherever the caller's pool keeps them (a cross-silo server).
+    const auto federation =
+        options_.client_pool ? std::make_unique<Federation>(setup, options_.client_pool(setup), device_)
+                             : std::make_unique<Federation>(setup, train_tensors(data_, all_train_rows(data_), device_), device_);
+    run_federation(*federation);
+    return finish();
+}
+
+void ExperimentRun::run_federation(Federation& federation) {
     summary_.parameters = static_cast<std::uint64_t>(parameter_count(*federation.evaluation_models().front()));
     round_database_ = round_database();
     open_run_directory(federation);
     run_rounds(federation);
     if (!summary_.stopped) evaluate_final(federation);
-    return finish();
-}
-
-// Network, method and the partition of the train set into clients.
-FederationSetup ExperimentRun::federation_setup() const {
-    const Dataset& data = data_.joined;
-    FederationSetup setup;
-    setup.classes = static_cast<int>(data.num_classes());
-    setup.net = NetSpec{config_.net, data.channels, data.height, data.width, config_.bits, config_.hidden};
-    setup.method = config_.method;
-    setup.train = TrainSettings{config_.local_epochs, config_.batch_size, config_.lr};
-    setup.seed = config_.seed;
-    setup.threads = threads_;
-    if (config_.method.method == Method::Centralized || config_.pooled) {
-        // One node holds the pooled train set: the upper reference, same budget.
-        std::vector<std::int64_t> all(data_.split.train.size());
-        for (std::size_t i = 0; i < all.size(); ++i) all[i] = static_cast<std::int64_t>(i);
-        setup.client_rows = {all};
-    } else {
-        PartitionConfig pc = config_.partition;
-        pc.seed = config_.seed;
-        const Partition p = make_partition(data_.train_labels, data.num_classes(), pc);
-        for (const auto& c : p.clients) setup.client_rows.emplace_back(c.begin(), c.end());
-        setup.feature_noise_sigma = p.feature_noise_sigma;
-    }
-    return setup;
-}
-
-// The train images and labels as tensors on the run's device.
-TrainData ExperimentRun::train_data() const {
-    TrainData train;
-    train.images = image_tensor(data_.joined, data_.split.train, device_);
-    const std::vector<std::int32_t>& labels = data_.train_labels;
-    train.labels = torch::tensor(std::vector<std::int64_t>(labels.begin(), labels.end()), torch::kInt64).to(device_);
-    train.classes = static_cast<int>(data_.joined.num_classes());
-    return train;
 }
 
 // The data, the split and the clients × classes counts, for the views.

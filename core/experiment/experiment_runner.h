@@ -2,6 +2,8 @@
 // Runs a whole experiment: data → split → partition → rounds → evaluation, writing the run
 // directory. Torch-free header: the CLI and the GUI worker both call this.
 #include <cstdint>
+#include <functional>
+#include <memory>
 #include <string>
 
 #include "experiment/experiment_config.h"
@@ -10,9 +12,15 @@
 
 namespace fedhap {
 
+class ClientPool;
+struct FederationSetup;
+
 struct RunOptions {
     std::string out_dir;  // empty: nothing is written
     bool resume = false;  // continue from out_dir/checkpoint.bin
+    // Where the clients live; unset: threads of this process. A cross-silo server passes one
+    // that reaches its silos (crosssilo/serve.h).
+    std::function<std::unique_ptr<ClientPool>(const FederationSetup&)> client_pool;
 };
 
 struct RunSummary {

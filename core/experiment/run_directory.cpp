@@ -37,6 +37,7 @@ std::string metrics_json_line(const RoundMetrics& m) {
                            {"bytes_down", c.bytes_down}});
     j["clients"] = clients;
     if (m.map) j["map"] = *m.map;
+    if (!m.missing.empty()) j["missing"] = m.missing;  // only cross-silo runs lose clients
     return j.dump();
 }
 

@@ -5,10 +5,9 @@
 #include <algorithm>
 #include <chrono>
 #include <cmath>
-#include <mutex>
 #include <stdexcept>
 
-#include "fl/torch_tasks.h"
+#include "fl/local_client_pool.h"
 #include "losses/hash_centers.h"
 #include "nn/weights.h"
 #include "util/random.h"
@@ -25,49 +24,28 @@ std::vector<float> initial_prototypes(const MethodOptions& m, int classes, int b
     return {};
 }
 
-// Forwards observer calls from parallel client threads one at a time.
-class SerialisedObserver : public RunObserver {
-public:
-    explicit SerialisedObserver(RunObserver& inner) : inner_(inner) {}
-    void on_client_start(int round, int client, int clients) override {
-        std::lock_guard<std::mutex> lock(mutex_);
-        inner_.on_client_start(round, client, clients);
-    }
-    void on_batch(int round, int client, int batch, int batches, double loss) override {
-        std::lock_guard<std::mutex> lock(mutex_);
-        inner_.on_batch(round, client, batch, batches, loss);
-    }
-    void on_client_end(int round, const ClientRoundResult& r) override {
-        std::lock_guard<std::mutex> lock(mutex_);
-        inner_.on_client_end(round, r);
-    }
-
-private:
-    RunObserver& inner_;
-    std::mutex mutex_;
-};
-
 }  // namespace
 
 Federation::Federation(const FederationSetup& setup, TrainData data, torch::Device device)
-    : setup_(setup), data_(std::move(data)), device_(device) {
-    if (setup.client_rows.empty()) throw std::invalid_argument("federation: no clients");
-    for (std::size_t k = 0; k < setup.client_rows.size(); ++k) {
-        const double sigma = k < setup.feature_noise_sigma.size() ? setup.feature_noise_sigma[k] : 0.0;
-        clients_.push_back(std::make_unique<Client>(static_cast<int>(k), setup.client_rows[k], sigma, setup.net,
-                                                    setup.classes, setup.method, setup.train, device, setup.seed));
-    }
+    : Federation(setup, std::make_unique<LocalClientPool>(setup, std::move(data), device), device) {}
+
+Federation::Federation(const FederationSetup& setup, std::unique_ptr<ClientPool> pool, torch::Device device)
+    : setup_(setup), device_(device), pool_(std::move(pool)) {
+    if (setup.client_rows.empty() || pool_->size() == 0) throw std::invalid_argument("federation: no clients");
+    // The same draws as a client's constructor (client.cpp), so the server starts from the
+    // weights and discriminator every client starts from, wherever the clients live.
     torch::manual_seed(setup.seed);
     global_model_ = HashNet(setup.net);
+    Discriminator discriminator(setup.net.bits, setup.classes);
     global_model_->to(device);
     server_ = std::make_unique<Server>(flatten_weights(*global_model_), setup.classes, setup.net.bits, setup.method,
                                        initial_prototypes(setup.method, setup.classes, setup.net.bits, setup.seed),
-                                       flatten_weights(*clients_.front()->discriminator()));
+                                       flatten_weights(*discriminator));
 }
 
 std::vector<int> Federation::choose_clients(int round) const {
     // A seeded draw per round, at least one client.
-    std::vector<int> chosen(clients_.size());
+    std::vector<int> chosen(pool_->size());
     for (std::size_t k = 0; k < chosen.size(); ++k) chosen[k] = static_cast<int>(k);
     if (setup_.method.participation < 1.0) {
         Rng rng(stream_seed(setup_.seed, static_cast<std::uint64_t>(round), 0, 3));
@@ -79,22 +57,6 @@ std::vector<int> Federation::choose_clients(int round) const {
     return chosen;
 }
 
-std::vector<ClientRound> Federation::train_clients(const std::vector<int>& chosen, const Bytes& down, int round,
-                                                   StopToken& stop, RunObserver& observer) {
-    std::vector<ClientRound> trained(chosen.size());
-    SerialisedObserver serial(observer);
-    // Every client has its own generator, so the result does not depend on which thread trains it.
-    run_torch_tasks(chosen.size(), setup_.threads, device_, [&](std::size_t i) {
-        const int k = chosen[i];
-        serial.on_client_start(round, k, static_cast<int>(chosen.size()));
-        trained[i] = clients_[static_cast<std::size_t>(k)]->train_round(down, round, data_, stop, serial);
-        trained[i].result.bytes_down = down.size();
-        trained[i].result.bytes_up = trained[i].update.size();
-        serial.on_client_end(round, trained[i].result);
-    });
-    return trained;
-}
-
 RoundMetrics Federation::run_round(int round, StopToken& stop, RunObserver& observer) {
     const auto start = std::chrono::steady_clock::now();
     RoundMetrics metrics;
@@ -103,11 +65,12 @@ RoundMetrics Federation::run_round(int round, StopToken& stop, RunObserver& obse
     const Bytes down = encode(server_->global_message());
     const auto train_start = std::chrono::steady_clock::now();
     // A StopRequested (or any failure) in a client ends the round here, without aggregating.
-    const std::vector<ClientRound> trained = train_clients(chosen, down, round, stop, observer);
+    const PoolRound trained = pool_->train(chosen, down, round, stop, observer);
     metrics.train_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - train_start).count();
+    for (const MissingClient& m : trained.missing) metrics.missing.push_back(m.client);
     std::vector<ClientUpdate> updates;
     double loss_sum = 0.0;
-    for (const ClientRound& c : trained) {
+    for (const ClientRound& c : trained.trained) {
         const ClientRoundResult& r = c.result;
         updates.push_back(decode_update(c.update));
         metrics.bytes_down += r.bytes_down;
@@ -125,11 +88,7 @@ RoundMetrics Federation::run_round(int round, StopToken& stop, RunObserver& obse
 }
 
 std::vector<HashNet> Federation::evaluation_models() {
-    if (personalised()) {
-        std::vector<HashNet> models;
-        for (auto& c : clients_) models.push_back(c->model());
-        return models;
-    }
+    if (personalised()) return pool_->models();
     load_weights(*global_model_, server_->weights());
     return {global_model_};
 }
@@ -149,22 +108,16 @@ std::vector<std::vector<float>> Federation::save_state() const {
     std::vector<std::vector<float>> state{server_->weights(), server_->prototypes(),
                                           std::vector<float>(server_->known().begin(), server_->known().end()),
                                           server_->discriminator(), server_->velocity()};
-    for (const auto& c : clients_) {
-        state.push_back(flatten_weights(*c->model()));
-        state.push_back(flatten_weights(*c->discriminator()));
-    }
+    for (auto& a : pool_->save_state()) state.push_back(std::move(a));
     return state;
 }
 
 void Federation::load_state(const std::vector<std::vector<float>>& state) {
     constexpr std::size_t kServerArrays = 5;
-    if (state.size() != kServerArrays + 2 * clients_.size())
+    if (state.size() != kServerArrays + pool_->state_arrays())
         throw std::invalid_argument("checkpoint: it holds a different number of clients");
     server_->restore(state[0], state[1], std::vector<std::uint8_t>(state[2].begin(), state[2].end()), state[3], state[4]);
-    for (std::size_t k = 0; k < clients_.size(); ++k) {
-        load_weights(*clients_[k]->model(), state[kServerArrays + 2 * k]);
-        load_weights(*clients_[k]->discriminator(), state[kServerArrays + 1 + 2 * k]);
-    }
+    pool_->load_state({state.begin() + kServerArrays, state.end()});
 }
 
 }  // namespace fedhap

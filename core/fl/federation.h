@@ -1,10 +1,11 @@
 #pragma once
 // The round loop: sample clients, send the global message, train, aggregate. Owns the server
-// and the clients; evaluation and persistence are the caller's.
+// and a pool of clients (in this process, or silos elsewhere: fl/client_pool.h); evaluation and
+// persistence are the caller's.
 #include <memory>
 #include <vector>
 
-#include "fl/client.h"
+#include "fl/client_pool.h"
 #include "fl/server.h"
 
 namespace fedhap {
@@ -22,7 +23,10 @@ struct FederationSetup {
 
 class Federation {
 public:
+    // The clients as threads of this process.
     Federation(const FederationSetup& setup, TrainData data, torch::Device device);
+    // The clients wherever `pool` keeps them.
+    Federation(const FederationSetup& setup, std::unique_ptr<ClientPool> pool, torch::Device device);
 
     // Runs round `round` (1-based). Throws StopRequested when stopped mid-round (the state is then
     // that of the previous round end for the server; clients may have moved: resume from a
@@ -34,23 +38,18 @@ public:
     bool personalised() const { return !shares_weights(setup_.method.upload); }
     PrototypeSnapshot prototypes(int round) const;
     const Server& server() const { return *server_; }
-    std::size_t clients() const { return clients_.size(); }
+    std::size_t clients() const { return pool_->size(); }
 
-    // Checkpoint state: server + every client's network and discriminator.
+    // Checkpoint state: the server's, then the pool's (every local client's network and discriminator).
     std::vector<std::vector<float>> save_state() const;
     void load_state(const std::vector<std::vector<float>>& state);
 
 private:
     std::vector<int> choose_clients(int round) const;
-    // Sends `down` to the chosen clients and trains them (in parallel on the CPU); results in
-    // the order of `chosen`.
-    std::vector<ClientRound> train_clients(const std::vector<int>& chosen, const Bytes& down, int round,
-                                           StopToken& stop, RunObserver& observer);
 
     FederationSetup setup_;
-    TrainData data_;
     torch::Device device_;
-    std::vector<std::unique_ptr<Client>> clients_;
+    std::unique_ptr<ClientPool> pool_;
     std::unique_ptr<Server> server_;
     HashNet global_model_{nullptr};
 };

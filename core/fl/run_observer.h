@@ -30,6 +30,7 @@ struct RoundMetrics {
     std::optional<double> map;   // evaluated rounds only
     int prototype_min_distance = -1;  // −1 when there are no binary prototypes
     int prototype_bits_flipped = 0;   // since the previous round
+    std::vector<int> missing;    // chosen clients that sent nothing usable (silos that died or timed out)
 };
 
 // The global prototypes after a round: classes × bits values (±1, or real for "mean").
