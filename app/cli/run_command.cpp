@@ -1,20 +1,19 @@
 // fedhap run: one experiment, headless, with a progress line and a final summary.
-#include <csignal>
 #include <iostream>
 #include <nlohmann/json.hpp>
 
 #include "command_registry.h"
-#include "training_commands.h"
+#include "stop_on_interrupt.h"
+#include "cross_silo_options.h"
+#include "experiment/config_limits.h"
 #include "experiment/experiment_runner.h"
 #include "experiment_options.h"
+#include "run_summary_output.h"
+#include "silo_processes.h"
+#include "training_commands.h"
 
 namespace fedhap::cli {
 namespace {
-
-StopToken* g_stop = nullptr;
-extern "C" void on_interrupt(int) {
-    if (g_stop) g_stop->request_stop();  // finish the batch, keep the last checkpoint
-}
 
 int run(const std::vector<std::string>& args) {
     ArgParser p("run", "Trains one federated hashing experiment and evaluates it (mAP@all on the full protocol).\n"
@@ -24,6 +23,9 @@ int run(const std::vector<std::string>& args) {
     p.flag("pooled", "train the same method and switches on the pooled train set (its own upper reference)")
         .option("out", "DIR", "run folder to write")
         .flag("resume", "continue the run in --out from its last checkpoint")
+        .flag("processes", "every client a silo process of this machine, over c10d on loopback (as fedhap serve + join)")
+        .option("round-timeout", "SECONDS", "with --processes: how long a round waits for its silos", "60")
+        .option("secret-file", "FILE", "with --processes: shared secret that authenticates every message")
         .option("format", "F", "table | json (the summary on stdout)", "table");
     if (!p.parse(args)) return 0;
     const std::string format = p.choice("format", {"table", "json"});
@@ -31,31 +33,31 @@ int run(const std::vector<std::string>& args) {
     if (p.is_set("pooled")) config.pooled = true;
     RunOptions options{p.text("out"), p.is_set("resume")};
     StopToken stop;
-    g_stop = &stop;
-    std::signal(SIGINT, on_interrupt);
-    std::signal(SIGTERM, on_interrupt);
+    const StopOnInterrupt interrupt(stop);
     ProgressPrinter progress(config.rounds, to_string(config.method.method) + " ");
-    const RunSummary s = run_experiment(config, options, progress, stop);
-    progress.finish();
-    g_stop = nullptr;
-    if (format == "json") {
-        std::cout << nlohmann::json{{"method", s.method},       {"device", s.device},         {"rounds", s.rounds},
-                                    {"stopped", s.stopped},     {"map_all", s.map_all},       {"p_at_h2", s.p_at_h2},
-                                    {"seconds", s.seconds},     {"train_images_per_s", s.train_images_per_s},
-                                    {"encode_images_per_s", s.encode_images_per_s},
-                                    {"bytes_up", s.bytes_up},   {"bytes_down", s.bytes_down}}
-                         .dump()
-                  << "\n";
+    RunSummary s;
+    if (p.is_set("processes")) {
+        // A server in this process on a free loopback port; the silos start once it listens.
+        ServeSettings settings;
+        settings.listen = {"127.0.0.1", 0};
+        settings.round_timeout = std::chrono::milliseconds(static_cast<long long>(p.real_in("round-timeout", limits::wait_seconds) * 1000));
+        settings.join_timeout = std::chrono::seconds(120);
+        settings.key = secret_from(p);
+        SiloProcesses children;
+        struct Spawner : SiloPrinter {
+            Spawner(const RunOptions& o, const ArgParser& p, int count, SiloProcesses& c)
+                : SiloPrinter(o.out_dir, o.resume), out(o.out_dir), secret(p.text("secret-file")), silos(count), children(c) {}
+            void on_listening(const std::string& endpoint) override { children.start(silos, endpoint, secret, out); }
+            std::string out, secret;
+            int silos;
+            SiloProcesses& children;
+        } silos(options, p, config.partition.clients, children);
+        s = serve_experiment(config, options, settings, progress, silos, stop);
     } else {
-        std::printf("method            %s (%s)\n", s.method.c_str(), s.device.c_str());
-        std::printf("rounds            %d%s\n", s.rounds, s.stopped ? " (stopped)" : "");
-        if (!s.stopped) std::printf("mAP@all           %.4f\nP@H<=2            %.4f\n", s.map_all, s.p_at_h2);
-        std::printf("seconds           %.1f\n", s.seconds);
-        std::printf("training          %.0f images/s\n", s.train_images_per_s);
-        if (!s.stopped) std::printf("encoding          %.0f images/s\n", s.encode_images_per_s);
-        std::printf("bytes up / down   %.2f MB / %.2f MB in all\n", s.bytes_up / 1e6, s.bytes_down / 1e6);
-        if (!options.out_dir.empty()) std::printf("run folder        %s\n", options.out_dir.c_str());
+        s = run_experiment(config, options, progress, stop);
     }
+    progress.finish();
+    print_run_summary(s, format, options.out_dir);
     return s.stopped ? 130 : 0;
 }
 

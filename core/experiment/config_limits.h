@@ -45,4 +45,8 @@ inline constexpr IntRange proto_min_distance{-1, 128};  // −1: bits/4
 inline constexpr RealRange disc_real_noise{0, 10};
 inline constexpr RealRange participation{1e-9, 1};
 
+// Cross-silo commands (fedhap serve / join): waits in seconds, silo indices.
+inline constexpr RealRange wait_seconds{0.1, 7 * 86'400.0};
+inline constexpr IntRange silo{0, 99'999};
+
 }  // namespace fedhap::limits

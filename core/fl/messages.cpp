@@ -3,59 +3,13 @@
 #include <cstring>
 #include <stdexcept>
 
+#include "io/byte_codec.h"
+
 namespace fedhap {
 namespace {
 
 constexpr std::uint32_t kGlobalMagic = 0x48504731;  // "HPG1"
 constexpr std::uint32_t kUpdateMagic = 0x48505531;  // "HPU1"
-
-class Writer {
-public:
-    template <typename T>
-    void put(T v) {
-        const auto* p = reinterpret_cast<const std::uint8_t*>(&v);
-        out.insert(out.end(), p, p + sizeof(T));
-    }
-    template <typename T>
-    void put_array(const std::vector<T>& v) {
-        put<std::uint64_t>(v.size());
-        const auto* p = reinterpret_cast<const std::uint8_t*>(v.data());
-        out.insert(out.end(), p, p + v.size() * sizeof(T));
-    }
-    Bytes out;
-};
-
-class Reader {
-public:
-    explicit Reader(const Bytes& b) : b_(b) {}
-    template <typename T>
-    T get() {
-        need(sizeof(T));
-        T v;
-        std::memcpy(&v, b_.data() + at_, sizeof(T));
-        at_ += sizeof(T);
-        return v;
-    }
-    template <typename T>
-    std::vector<T> get_array() {
-        const auto n = get<std::uint64_t>();
-        if (n > (b_.size() - at_) / sizeof(T)) throw std::invalid_argument("message: array runs past the end");
-        std::vector<T> v(n);
-        std::memcpy(v.data(), b_.data() + at_, n * sizeof(T));
-        at_ += n * sizeof(T);
-        return v;
-    }
-    void finish() const {
-        if (at_ != b_.size()) throw std::invalid_argument("message: trailing bytes");
-    }
-
-private:
-    void need(std::size_t n) const {
-        if (b_.size() - at_ < n) throw std::invalid_argument("message: truncated");
-    }
-    const Bytes& b_;
-    std::size_t at_ = 0;
-};
 
 std::vector<std::uint8_t> pack_signs(const std::vector<float>& v) {
     std::vector<std::uint8_t> bits((v.size() + 7) / 8, 0);
@@ -74,7 +28,7 @@ std::vector<float> unpack_signs(const std::vector<std::uint8_t>& bits, std::size
 }  // namespace
 
 Bytes encode(const GlobalMessage& m) {
-    Writer w;
+    ByteWriter w;
     w.put(kGlobalMagic);
     w.put<std::int32_t>(m.classes);
     w.put<std::int32_t>(m.bits);
@@ -88,7 +42,7 @@ Bytes encode(const GlobalMessage& m) {
 }
 
 GlobalMessage decode_global(const Bytes& bytes) {
-    Reader r(bytes);
+    ByteReader r(bytes);
     if (r.get<std::uint32_t>() != kGlobalMagic) throw std::invalid_argument("message: not a global model message");
     GlobalMessage m;
     m.classes = r.get<std::int32_t>();
@@ -110,7 +64,7 @@ GlobalMessage decode_global(const Bytes& bytes) {
 }
 
 Bytes encode(const ClientUpdate& m) {
-    Writer w;
+    ByteWriter w;
     w.put(kUpdateMagic);
     w.put<std::int32_t>(m.classes);
     w.put<std::int32_t>(m.bits);
@@ -131,7 +85,7 @@ Bytes encode(const ClientUpdate& m) {
 }
 
 ClientUpdate decode_update(const Bytes& bytes) {
-    Reader r(bytes);
+    ByteReader r(bytes);
     if (r.get<std::uint32_t>() != kUpdateMagic) throw std::invalid_argument("message: not a client update");
     ClientUpdate m;
     m.classes = r.get<std::int32_t>();

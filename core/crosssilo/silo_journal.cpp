@@ -1,0 +1,55 @@
+#include "crosssilo/silo_journal.h"
+
+#include <chrono>
+#include <nlohmann/json.hpp>
+#include <stdexcept>
+
+namespace fedhap {
+namespace {
+
+double unix_seconds() {
+    return std::chrono::duration<double>(std::chrono::system_clock::now().time_since_epoch()).count();
+}
+
+}  // namespace
+
+SiloJournal::SiloJournal(const std::string& path, bool append)
+    : out_(path, append ? std::ios::app : std::ios::trunc) {
+    if (!out_) throw std::runtime_error(path + ": cannot write the silo journal");
+}
+
+void SiloJournal::write(const std::string& line) {
+    std::lock_guard<std::mutex> lock(mutex_);
+    out_ << line << '\n';
+    out_.flush();
+}
+
+void SiloJournal::on_listening(const std::string& endpoint) {
+    write(nlohmann::json{{"event", "listening"}, {"endpoint", endpoint}, {"time", unix_seconds()}}.dump());
+}
+
+void SiloJournal::on_joined(int silo, std::int64_t generation, const std::vector<std::int32_t>& class_counts) {
+    write(nlohmann::json{{"event", "joined"}, {"silo", silo}, {"connection", generation}, {"class_counts", class_counts},
+                         {"time", unix_seconds()}}
+              .dump());
+}
+
+void SiloJournal::on_refused(int silo, const std::string& reason) {
+    write(nlohmann::json{{"event", "refused"}, {"silo", silo}, {"reason", reason}, {"time", unix_seconds()}}.dump());
+}
+
+void SiloJournal::on_round(int round, const std::vector<SiloRoundReport>& reports) {
+    nlohmann::json silos = nlohmann::json::array();
+    for (const auto& r : reports) {
+        nlohmann::json s = {{"silo", r.silo},
+                            {"answered", r.answered},
+                            {"bytes_sent", r.bytes_sent},
+                            {"bytes_received", r.bytes_received},
+                            {"round_trip_seconds", r.round_trip_seconds}};
+        if (!r.answered) s["reason"] = r.reason;
+        silos.push_back(s);
+    }
+    write(nlohmann::json{{"event", "round"}, {"round", round}, {"silos", silos}, {"time", unix_seconds()}}.dump());
+}
+
+}  // namespace fedhap

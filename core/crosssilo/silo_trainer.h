@@ -1,0 +1,29 @@
+#pragma once
+// A silo's data and its one client: what `fedhap join` trains each round.
+#include <memory>
+
+#include "crosssilo/silo_messages.h"
+#include "crosssilo/silo_protocol.h"
+#include "fl/client.h"
+
+namespace fedhap {
+
+class SiloTrainer {
+public:
+    // Loads the data: its partition of the config's dataset (the rows the in-process run gives
+    // client `silo`), or all train images of its own folder `data_path`.
+    SiloTrainer(const FederationBrief& brief, int silo, const std::string& data_path, const std::string& device);
+
+    SiloHello hello() const;
+    SiloReply train(const Bytes& global, int round, StopToken& stop);
+    std::size_t images() const { return images_; }
+    std::size_t message_limit() const { return limit_; }
+
+private:
+    std::unique_ptr<Client> client_;
+    TrainData data_;
+    std::vector<std::int32_t> counts_;
+    std::size_t images_ = 0, limit_ = 0;
+};
+
+}  // namespace fedhap
