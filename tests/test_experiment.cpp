@@ -18,18 +18,7 @@ namespace {
 
 using test::read_text;
 
-// metrics.jsonl without the timing fields, which differ from run to run.
-std::string metrics_without_timings(const std::string& path) {
-    std::string out;
-    std::istringstream in(read_text(path));
-    for (std::string line; std::getline(in, line);) {
-        QJsonObject o = QJsonDocument::fromJson(QByteArray::fromStdString(line)).object();
-        o.remove("seconds");
-        o.remove("train_seconds");
-        out += QJsonDocument(o).toJson(QJsonDocument::Compact).toStdString() + "\n";
-    }
-    return out;
-}
+using test::metrics_without_timings;
 
 class StopAfter : public RunObserver {
 public:

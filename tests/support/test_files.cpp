@@ -39,6 +39,14 @@ void write_gzip(const std::string& path, const std::vector<std::uint8_t>& bytes)
     gzclose(f);
 }
 
+std::unique_ptr<QProcess> start_cli(const std::vector<std::string>& args) {
+    auto proc = std::make_unique<QProcess>();
+    QStringList list;
+    for (const auto& a : args) list << QString::fromStdString(a);
+    proc->start(QStringLiteral(FEDHAP_CLI_PATH), list);
+    return proc;
+}
+
 CliResult run_cli(const std::vector<std::string>& args, int timeout_ms) {
     QProcess proc;
     QStringList list;

@@ -1,8 +1,11 @@
 #pragma once
 // Helpers shared by the test executables: temporary files, running the CLI.
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <vector>
+
+class QProcess;
 
 namespace fedhap::test {
 
@@ -30,6 +33,10 @@ struct CliResult {
 };
 // Runs the built `fedhap` with the arguments; captures stdout and stderr.
 CliResult run_cli(const std::vector<std::string>& args, int timeout_ms = 120000);
+
+// Starts the built `fedhap` with the arguments and returns at once (for tests that run several
+// processes side by side); its stdout and stderr stay readable on the QProcess.
+std::unique_ptr<QProcess> start_cli(const std::vector<std::string>& args);
 
 // Path of the packaged Fashion-MNIST if it is installed, else "".
 std::string packaged_fashion_mnist();

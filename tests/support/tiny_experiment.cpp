@@ -5,6 +5,10 @@
 
 #include "test_files.h"
 
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <sstream>
+
 namespace fedhap::test {
 
 void write_tiny_mnist(const std::string& dir, int train_per_class, int test_per_class) {
@@ -51,6 +55,18 @@ ExperimentConfig tiny_experiment_config(const std::string& data_dir, Method meth
     c.device = "cpu";
     c.method = method_preset(method);
     return c;
+}
+
+std::string metrics_without_timings(const std::string& path) {
+    std::string out;
+    std::istringstream in(read_text(path));
+    for (std::string line; std::getline(in, line);) {
+        QJsonObject o = QJsonDocument::fromJson(QByteArray::fromStdString(line)).object();
+        o.remove("seconds");
+        o.remove("train_seconds");
+        out += QJsonDocument(o).toJson(QJsonDocument::Compact).toStdString() + "\n";
+    }
+    return out;
 }
 
 }  // namespace fedhap::test

@@ -13,4 +13,7 @@ void write_tiny_mnist(const std::string& dir, int train_per_class, int test_per_
 // 16 bits, hidden 32, batch 16, 4 rounds, mAP every round on the whole database, CPU, 2 threads.
 ExperimentConfig tiny_experiment_config(const std::string& data_dir, Method method = Method::FedHap);
 
+// metrics.jsonl without the timing fields (seconds, train_seconds), which differ from run to run.
+std::string metrics_without_timings(const std::string& path);
+
 }  // namespace fedhap::test
