@@ -1,5 +1,6 @@
 // fedhap join: one silo of a cross-silo run.
 #include <cstdio>
+#include <sys/resource.h>
 
 #include "command_registry.h"
 #include "stop_on_interrupt.h"
@@ -47,6 +48,9 @@ int join(const std::vector<std::string>& args) {
     } catch (const StopRequested&) {
         return 130;
     }
+    rusage usage{};
+    getrusage(RUSAGE_SELF, &usage);
+    if (!quiet) std::fprintf(stderr, "silo %d: peak memory %.0f MiB\n", s.silo, usage.ru_maxrss / 1024.0);
     return 0;
 }
 
