@@ -240,7 +240,7 @@ private Q_SLOTS:
             QVERIFY2(QFileInfo(QString::fromStdString(out.file(f))).size() > 0, f);
         }
         const QStringList shots = window.save_screenshots(QString::fromStdString(out.path()));
-        QCOMPARE(shots.size(), 7);  // the window + six views
+        QCOMPARE(shots.size(), 8);  // the window + seven views
     }
 
 private:

@@ -37,7 +37,7 @@ ServeSettings serve_settings_from(const ArgParser& p) {
 SiloPrinter::SiloPrinter(const std::string& out_dir, bool resume) {
     if (out_dir.empty()) return;
     std::filesystem::create_directories(out_dir);
-    journal_ = std::make_unique<SiloJournal>(out_dir + "/silos.jsonl", resume);
+    journal_ = std::make_unique<SiloJournal>(SiloJournal::file_sink(out_dir + "/silos.jsonl", resume));
 }
 
 void SiloPrinter::on_listening(const std::string& endpoint) {

@@ -33,6 +33,9 @@ ExperimentController::ExperimentController(QObject* parent) : QObject(parent), w
     connect(worker_, &ExperimentWorker::codes_ready, this, [this](int id, const SharedCodes& c) {
         if (id == run_id_) Q_EMIT codes_ready(id, c);
     });
+    connect(worker_, &ExperimentWorker::silo_event, this, [this](int id, const QByteArray& line) {
+        if (id == run_id_) Q_EMIT silo_event(id, line);
+    });
     connect(worker_, &ExperimentWorker::finished, this, [this](int id, const RunOutcome& o) {
         if (id != run_id_) return;
         control_.reset();
@@ -48,7 +51,7 @@ ExperimentController::~ExperimentController() {
     thread_.wait();
 }
 
-int ExperimentController::start(const ExperimentConfig& config, bool pause_after_round) {
+int ExperimentController::start(const ExperimentConfig& config, bool pause_after_round, const std::optional<HostSettings>& host) {
     if (control_) control_->request_stop();  // the old run ends at its next batch
     control_ = std::make_shared<RunControl>();
     if (pause_after_round) control_->pause_after_round();
@@ -56,7 +59,8 @@ int ExperimentController::start(const ExperimentConfig& config, bool pause_after
     const SharedRunControl control = control_;
     ExperimentWorker* worker = worker_;
     // Queued into the worker's thread; it starts once the previous run has returned.
-    QMetaObject::invokeMethod(worker_, [worker, id, config, control] { worker->run(id, config, control); },
+    hosting_ = host;
+    QMetaObject::invokeMethod(worker_, [worker, id, config, control, host] { worker->run(id, config, control, host); },
                               Qt::QueuedConnection);
     set_state(State::Running);
     Q_EMIT run_started(id, config);

@@ -5,7 +5,11 @@
 #include <QObject>
 #include <QThread>
 
+#include <QByteArray>
+#include <optional>
+
 #include "experiment/experiment_config.h"
+#include "host_settings.h"
 #include "run_control.h"
 #include "run_snapshots.h"
 
@@ -24,7 +28,9 @@ public:
 
     // Starts a run (stopping the current one first) and returns its id. `pause_after_round`:
     // pause when round 1 ends (Step from idle).
-    int start(const fedhap::ExperimentConfig& config, bool pause_after_round = false);
+    // With `host`, the run's clients are silo processes that join this server.
+    int start(const fedhap::ExperimentConfig& config, bool pause_after_round = false,
+              const std::optional<HostSettings>& host = std::nullopt);
     void pause();
     void resume();
     void stop();
@@ -32,6 +38,7 @@ public:
     void step(const fedhap::ExperimentConfig& config_if_idle);
 
     State state() const { return state_; }
+    const std::optional<HostSettings>& hosting() const { return hosting_; }  // of the current run
     int run_id() const { return run_id_; }
 
 Q_SIGNALS:
@@ -45,6 +52,7 @@ Q_SIGNALS:
     void paused(int run_id, const fedhap::workbench::RunProgress& at);
     void codes_ready(int run_id, const fedhap::workbench::SharedCodes& codes);
     void run_finished(int run_id, const fedhap::workbench::RunOutcome& outcome);
+    void silo_event(int run_id, const QByteArray& line);
 
 private:
     void set_state(State s);
@@ -52,6 +60,7 @@ private:
     ExperimentWorker* worker_;  // lives in thread_, deleted when it finishes
     SharedRunControl control_;  // of the current run
     State state_ = State::Idle;
+    std::optional<HostSettings> hosting_;
     int run_id_ = 0;
 };
 

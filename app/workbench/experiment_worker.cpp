@@ -1,7 +1,11 @@
 #include "experiment_worker.h"
 
+#include <QDir>
 #include <chrono>
 #include <exception>
+
+#include "crosssilo/serve.h"
+#include "crosssilo/silo_journal.h"
 
 namespace fedhap::workbench {
 namespace {
@@ -75,11 +79,32 @@ private:
 
 }  // namespace
 
-void ExperimentWorker::run(int run_id, const ExperimentConfig& config, const SharedRunControl& control) {
+RunSummary ExperimentWorker::host(int run_id, const ExperimentConfig& config, const HostSettings& host, RunObserver& observer,
+                                  StopToken& stop) {
+    ServeSettings settings;
+    settings.listen = parse_endpoint(host.listen.toStdString(), "listen address");
+    settings.round_timeout = std::chrono::milliseconds(static_cast<long long>(host.round_timeout_seconds * 1000));
+    if (!host.secret_file.isEmpty()) settings.key = FrameKey::from_file(host.secret_file.toStdString());
+    const std::string folder = host.run_folder.toStdString();
+    SiloJournal::LineSink file;
+    if (!folder.empty()) {
+        QDir().mkpath(host.run_folder);
+        file = SiloJournal::file_sink(folder + "/silos.jsonl", false);
+    }
+    SiloJournal journal([this, run_id, file](const std::string& line) {
+        if (file) file(line);
+        Q_EMIT silo_event(run_id, QByteArray::fromStdString(line));
+    });
+    return serve_experiment(config, RunOptions{folder, false, {}}, settings, observer, journal, stop);
+}
+
+void ExperimentWorker::run(int run_id, const ExperimentConfig& config, const SharedRunControl& control,
+                           const std::optional<HostSettings>& hosting) {
     RunOutcome outcome;
     try {
         SnapshotObserver observer(*this, run_id, *control);
-        outcome.summary = run_experiment(config, RunOptions{}, observer, control->stop_token());
+        outcome.summary = hosting ? host(run_id, config, *hosting, observer, control->stop_token())
+                                  : run_experiment(config, RunOptions{}, observer, control->stop_token());
     } catch (const std::exception& e) {
         outcome.error = QString::fromStdString(e.what());
     } catch (const StopRequested&) {

@@ -11,6 +11,7 @@
 #include "config.h"
 #include "data/enable_image_datasets.h"
 #include "experiment_panel.h"
+#include "federation_presenter.h"
 #include "main_window.h"
 #include "runtime/torch_runtime.h"
 #include "ui_stall_meter.h"
@@ -50,7 +51,10 @@ int main(int argc, char** argv) {
     const QCommandLineOption screenshot_dir("screenshot-dir", "Save one PNG per view into DIR once the data (or the run) is shown.", "DIR");
     const QCommandLineOption quit("quit", "Exit after the screenshots are saved.");
     const QCommandLineOption bench_ui("bench-ui", "Train (the --config file, else the classroom preset, 2 rounds) and print how long the GUI thread stalled, as one JSON line.");
-    cli.addOptions({config, rounds, screenshot_dir, quit, bench_ui});
+    const QCommandLineOption host("host", "Run the --config experiment as the server of a cross-silo run listening on HOST:PORT.", "HOST:PORT");
+    const QCommandLineOption local_silos("local-silos", "With --host: start N silo processes on this machine.", "N");
+    const QCommandLineOption follow("follow", "Show the silos of the fedhap serve run folder DIR as it runs.", "DIR");
+    cli.addOptions({config, rounds, screenshot_dir, quit, bench_ui, host, local_silos, follow});
     cli.process(app);
 
     fedhap::set_torch_threads(0);
@@ -72,6 +76,22 @@ int main(int argc, char** argv) {
         window.panel().set_config(c);
     }
 
+    // Run, or host: the clients as silo processes that join this window's server.
+    auto start = [&] {
+        if (!cli.isSet(host)) return window.start_run();
+        fedhap::workbench::HostSettings settings;
+        settings.listen = cli.value(host);
+        settings.local_silos = cli.value(local_silos).toInt();
+        window.host_federation(settings);
+    };
+    if (cli.isSet(follow)) {
+        const QString error = window.federation().follow(cli.value(follow));
+        if (!error.isEmpty()) {
+            std::fprintf(stderr, "fedhap-workbench: %s\n", qPrintable(error));
+            return 2;
+        }
+    }
+
     fedhap::workbench::UiStallMeter meter;
     QElapsedTimer wall;
     if (cli.isSet(bench_ui)) {
@@ -89,7 +109,7 @@ int main(int argc, char** argv) {
         QTimer::singleShot(0, &app, [&] {
             wall.start();
             meter.start();
-            window.start_run();
+            start();
         });
     } else if (runs && (cli.isSet(screenshot_dir) || cli.isSet(quit))) {
         QObject::connect(&window, &MainWindow::run_done, &app, [&](int, bool ok) {
@@ -102,9 +122,9 @@ int main(int argc, char** argv) {
                 });
             });
         });
-        QTimer::singleShot(0, &app, [&] { window.start_run(); });
+        QTimer::singleShot(0, &app, start);
     } else if (runs) {
-        QTimer::singleShot(0, &app, [&] { window.start_run(); });
+        QTimer::singleShot(0, &app, start);
     } else if (cli.isSet(screenshot_dir) || cli.isSet(quit)) {
         QObject::connect(&window, &MainWindow::data_ready, &app, [&] {
             if (window.is_loading()) return;

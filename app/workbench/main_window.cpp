@@ -20,6 +20,9 @@
 #include "embedding_presenter.h"
 #include "embedding_view.h"
 #include "experiment_panel.h"
+#include "federation_presenter.h"
+#include "federation_view.h"
+#include "host_dialog.h"
 #include "learning_curves_view.h"
 #include "partition_heatmap_view.h"
 #include "prototype_view.h"
@@ -71,6 +74,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent), controller_(new E
     auto* embedding = named(new widgets::EmbeddingView, "embedding");
     retrieval_ = named(new widgets::RetrievalView, "retrieval");
     auto* runs = named(new widgets::RunsView, "runs");
+    federation_view_ = named(new widgets::FederationView, "federation");
     tabs_ = new QTabWidget;
     tabs_->addTab(data_page, tr("Data && split"));
     tabs_->addTab(curves_, tr("Curves"));
@@ -78,6 +82,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent), controller_(new E
     tabs_->addTab(embedding, tr("Embedding"));
     tabs_->addTab(retrieval_, tr("Retrieval"));
     tabs_->addTab(runs, tr("Runs"));
+    tabs_->addTab(federation_view_, tr("Federation"));
     setCentralWidget(tabs_);
 
     // Presenters hear of a run in the order they connect to the controller: all of them before
@@ -88,6 +93,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent), controller_(new E
     embedding_ = new EmbeddingPresenter(*controller_, *embedding, this);
     retrieval_presenter_ = new RetrievalPresenter(*controller_, *retrieval_, this);
     export_ = new ViewExportPresenter(*this, *tabs_, *heatmap, this);
+    federation_ = new FederationPresenter(*controller_, *federation_view_, this);
 
     connect(data_preview_, &DataPreviewPresenter::loaded, this, &MainWindow::data_ready);
     connect(embedding_, &EmbeddingPresenter::settled, this, &MainWindow::embedding_settled);
@@ -98,7 +104,8 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent), controller_(new E
     connect(controller_, &ExperimentController::state_changed, this, &MainWindow::update_run_actions);
     connect(controller_, &ExperimentController::run_started, this, [this] {
         last_error_.clear();
-        if (tabs_->currentIndex() == 0) tabs_->setCurrentWidget(curves_);  // show the run, not the split
+        if (controller_->hosting()) tabs_->setCurrentWidget(federation_view_);  // who joins comes first
+        else if (tabs_->currentIndex() == 0) tabs_->setCurrentWidget(curves_);  // show the run, not the split
     });
     connect(controller_, &ExperimentController::run_finished, this, &MainWindow::on_run_finished);
 
@@ -121,6 +128,9 @@ void MainWindow::build_menus() {
             if (!error.isEmpty()) show_warning(this, tr("Cannot load the preset"), error);
         });
     }
+    file->addSeparator();
+    file->addAction(tr("&Host a federation…"), this, &MainWindow::host_federation_dialog);
+    file->addAction(tr("&Follow a server's run folder…"), this, &MainWindow::follow_run_folder_dialog);
     file->addSeparator();
     QMenu* export_menu = file->addMenu(tr("&Export current view"));
     for (const QString suffix : {"png", "pdf", "csv"})
@@ -167,6 +177,28 @@ void MainWindow::update_run_actions() {
 void MainWindow::start_run() {
     if (controller_->state() != ExperimentController::State::Idle) return;
     controller_->start(panel_->config());
+}
+
+void MainWindow::host_federation(const HostSettings& settings) {
+    if (controller_->state() != ExperimentController::State::Idle) return;
+    last_host_ = settings;
+    controller_->start(panel_->config(), false, settings);
+}
+
+void MainWindow::host_federation_dialog() {
+    if (controller_->state() != ExperimentController::State::Idle) {
+        show_warning(this, tr("A run is in progress"), tr("Stop it first: the window hosts one run at a time."));
+        return;
+    }
+    if (const auto settings = ask_host_settings(this, panel_->config().partition.clients, last_host_)) host_federation(*settings);
+}
+
+void MainWindow::follow_run_folder_dialog() {
+    const QString folder = QFileDialog::getExistingDirectory(this, tr("A fedhap serve run folder"));
+    if (folder.isEmpty()) return;
+    const QString error = federation_->follow(folder);
+    if (!error.isEmpty()) show_warning(this, tr("Cannot follow that folder"), error);
+    else tabs_->setCurrentWidget(federation_view_);
 }
 
 void MainWindow::on_run_finished(int run_id, const RunOutcome& outcome) {

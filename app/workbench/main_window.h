@@ -5,11 +5,13 @@
 #include <QMainWindow>
 
 #include "experiment_controller.h"
+#include "host_settings.h"
 
 class QAction;
 class QTabWidget;
 
 namespace fedhap::widgets {
+class FederationView;
 class LearningCurvesView;
 class RetrievalView;
 }  // namespace fedhap::widgets
@@ -19,6 +21,7 @@ namespace fedhap::workbench {
 class ExperimentPanel;
 class DataPreviewPresenter;
 class EmbeddingPresenter;
+class FederationPresenter;
 class RetrievalPresenter;
 class ViewExportPresenter;
 
@@ -34,11 +37,14 @@ public:
     QString open_experiment(const QString& path);
     QString save_experiment(const QString& path) const;
     void start_run();
+    // Runs the panel's experiment as the server of a cross-silo run (File → Host a federation…).
+    void host_federation(const HostSettings& settings);
+    FederationPresenter& federation() { return *federation_; }
     ExperimentController& controller() { return *controller_; }
     ExperimentPanel& panel() { return *panel_; }
     bool embedding_busy() const;
     QString last_error() const { return last_error_; }
-    // Exports one view ("partition", "curves", "prototypes", "embedding", "retrieval", "runs") by file suffix.
+    // Exports one view ("partition", "curves", "prototypes", "embedding", "retrieval", "runs", "federation") by file suffix.
     QString export_view(const QString& view, const QString& path);
 
 Q_SIGNALS:
@@ -56,18 +62,23 @@ private:
     void on_run_finished(int run_id, const RunOutcome& outcome);
     void open_experiment_dialog();
     void save_experiment_dialog();
+    void host_federation_dialog();
+    void follow_run_folder_dialog();
 
     ExperimentController* controller_;
     ExperimentPanel* panel_;
     QTabWidget* tabs_;
     widgets::LearningCurvesView* curves_;
     widgets::RetrievalView* retrieval_;
+    widgets::FederationView* federation_view_;
     QAction *run_action_, *pause_action_, *stop_action_, *step_action_;
 
     DataPreviewPresenter* data_preview_;
     EmbeddingPresenter* embedding_;
     RetrievalPresenter* retrieval_presenter_;
     ViewExportPresenter* export_;
+    FederationPresenter* federation_;
+    HostSettings last_host_;
     QString last_error_;
 };
 

@@ -22,7 +22,7 @@ public:
     ViewExportPresenter(QMainWindow& window, QTabWidget& tabs, widgets::PartitionHeatmapView& heatmap,
                         QObject* parent = nullptr);
 
-    // `view`: "partition", "curves", "prototypes", "embedding", "retrieval" or "runs". Returns an
+    // `view`: "partition", "curves", "prototypes", "embedding", "retrieval", "runs" or "federation". Returns an
     // error message, empty on success.
     QString export_view(const QString& view, const QString& path);
     void export_current(const QString& suffix);  // asks for the file

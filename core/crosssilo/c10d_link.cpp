@@ -6,6 +6,7 @@
 #include <torch/torch.h>
 
 #include <cstring>
+#include <regex>
 
 namespace fedhap {
 namespace {
@@ -13,8 +14,11 @@ namespace {
 constexpr int kPeerOf[2] = {1, 0};
 
 // c10d reports failures as c10::Error (timeouts as its subclasses) or gloo exceptions; both
-// become one-line LinkErrors.
-std::string first_line(const std::string& what) { return what.substr(0, what.find('\n')); }
+// become one-line LinkErrors, without Gloo's source locations ("[./gloo/…/pair.cc:598] ").
+std::string first_line(const std::string& what) {
+    static const std::regex location(R"(\[\.?/?[A-Za-z0-9_./-]+:[0-9]+\] ?)");
+    return std::regex_replace(what.substr(0, what.find('\n')), location, "");
+}
 
 template <typename F>
 auto translate(const std::string& context, F&& f) -> decltype(f()) {

@@ -1,6 +1,8 @@
 #include "crosssilo/silo_journal.h"
 
 #include <chrono>
+#include <fstream>
+#include <memory>
 #include <nlohmann/json.hpp>
 #include <stdexcept>
 
@@ -13,15 +15,20 @@ double unix_seconds() {
 
 }  // namespace
 
-SiloJournal::SiloJournal(const std::string& path, bool append)
-    : out_(path, append ? std::ios::app : std::ios::trunc) {
-    if (!out_) throw std::runtime_error(path + ": cannot write the silo journal");
+SiloJournal::SiloJournal(LineSink sink) : sink_(std::move(sink)) {}
+
+SiloJournal::LineSink SiloJournal::file_sink(const std::string& path, bool append) {
+    auto out = std::make_shared<std::ofstream>(path, append ? std::ios::app : std::ios::trunc);
+    if (!*out) throw std::runtime_error(path + ": cannot write the silo journal");
+    return [out](const std::string& line) {
+        *out << line << '\n';
+        out->flush();
+    };
 }
 
 void SiloJournal::write(const std::string& line) {
     std::lock_guard<std::mutex> lock(mutex_);
-    out_ << line << '\n';
-    out_.flush();
+    sink_(line);
 }
 
 void SiloJournal::on_listening(const std::string& endpoint) {
