@@ -127,6 +127,14 @@ private Q_SLOTS:
         QCOMPARE(test::metrics_without_timings(dir.file("served/metrics.jsonl")), expected);
         QCOMPARE(test::read_text(dir.file("served/db_codes.npy")), test::read_text(dir.file("in-process/db_codes.npy")));
 
+        // Cross-silo retrieval: each silo ranked its share of the database; merged, the top 100
+        // scores what the server's own evaluation on the pooled database scores.
+        const QJsonObject retrieval = QJsonDocument::fromJson(QByteArray::fromStdString(test::read_text(dir.file("served/retrieval.json")))).object();
+        QCOMPARE(retrieval["silos_answered"].toInt(), 3);
+        QCOMPARE(retrieval["top_k"].toInt(), 100);
+        QVERIFY(retrieval["map_at_k"].toDouble() > 0.0);
+        QCOMPARE(retrieval["map_at_k"].toDouble(), retrieval["map_at_k_pooled"].toDouble());
+
         // Bytes: what each silo's link carried = the counted message + envelope (72 B), the
         // size header (8 B) and, upwards, the reply's loss, seconds, samples and length (32 B).
         const auto metrics = json_lines(dir.file("served/metrics.jsonl"));

@@ -18,7 +18,8 @@ void add_serve_options(ArgParser& p, const std::string& default_listen) {
     p.option("listen", "HOST:PORT", "address the silos connect to (port 0: a free one, printed)", default_listen)
         .option("round-timeout", "SECONDS", "how long a round waits for its silos; late ones are left out", "60")
         .option("join-timeout", "SECONDS", "how long the first round waits for every silo to join", "600")
-        .option("secret-file", "FILE", "shared secret that authenticates every message (HMAC-SHA256)");
+        .option("secret-file", "FILE", "shared secret that authenticates every message (HMAC-SHA256)")
+        .option("retrieval-top-k", "K", "after the last round, each silo ranks its part of the database; K per query (0: off)", "100");
 }
 
 FrameKey secret_from(const ArgParser& p) {
@@ -31,6 +32,7 @@ ServeSettings serve_settings_from(const ArgParser& p) {
     s.round_timeout = seconds_option(p, "round-timeout");
     s.join_timeout = seconds_option(p, "join-timeout");
     s.key = secret_from(p);
+    s.retrieval_top_k = static_cast<std::size_t>(p.integer_in("retrieval-top-k", limits::retrieval_top_k));
     return s;
 }
 
@@ -58,6 +60,14 @@ void SiloPrinter::on_refused(int silo, const std::string& reason) {
     if (silo >= 0) std::fprintf(stderr, "\nsilo %d: refused: %s\n", silo, reason.c_str());
     else std::fprintf(stderr, "\n%s\n", reason.c_str());
     if (journal_) journal_->on_refused(silo, reason);
+}
+
+void SiloPrinter::on_retrieval(const CrossSiloRetrieval& r) {
+    std::fprintf(stderr, "\ncross-silo retrieval: mAP@%zu %.4f over %zu of %zu silos (%llu database items)", r.top_k, r.map_at_k,
+                 r.silos_answered, r.silos, static_cast<unsigned long long>(r.database_items));
+    if (r.map_at_k_pooled >= 0) std::fprintf(stderr, "; pooled evaluation %.4f", r.map_at_k_pooled);
+    std::fprintf(stderr, "\n");
+    if (journal_) journal_->on_retrieval(r);
 }
 
 void SiloPrinter::on_round(int round, const std::vector<SiloRoundReport>& reports) {

@@ -22,6 +22,7 @@ public:
     void on_joined(int silo, std::int64_t generation, const std::vector<std::int32_t>& class_counts) override;
     void on_refused(int silo, const std::string& reason) override;
     void on_round(int round, const std::vector<SiloRoundReport>& reports) override;
+    void on_retrieval(const CrossSiloRetrieval& result) override;
 
 private:
     std::unique_ptr<SiloJournal> journal_;

@@ -43,6 +43,7 @@ int run(const std::vector<std::string>& args) {
         settings.round_timeout = std::chrono::milliseconds(static_cast<long long>(p.real_in("round-timeout", limits::wait_seconds) * 1000));
         settings.join_timeout = std::chrono::seconds(120);
         settings.key = secret_from(p);
+        settings.retrieval_top_k = 0;  // a demonstration of training; serve does the retrieval
         SiloProcesses children;
         struct Spawner : SiloPrinter {
             Spawner(const RunOptions& o, const ArgParser& p, int count, SiloProcesses& c)

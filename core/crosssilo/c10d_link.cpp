@@ -40,30 +40,26 @@ struct RendezvousStore::Impl {
 RendezvousStore::RendezvousStore(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 RendezvousStore::~RendezvousStore() = default;
 
-std::unique_ptr<RendezvousStore> RendezvousStore::host(const std::string& host, int port, Millis timeout) {
-    return translate("cannot listen on " + host + ":" + std::to_string(port), [&] {
+std::unique_ptr<RendezvousStore> RendezvousStore::open(const std::string& host, int port, Millis timeout, bool listen) {
+    const std::string where = host + ":" + std::to_string(port);
+    return translate(listen ? "cannot listen on " + where : "no server at " + where, [&] {
         c10d::TCPStoreOptions o;
         o.port = static_cast<std::uint16_t>(port);
-        o.isServer = true;
+        o.isServer = listen;
         o.waitWorkers = false;
-        o.timeout = timeout;
+        o.timeout = timeout;  // a client also retries its connection until then
         auto impl = std::make_unique<Impl>();
         impl->store = c10::make_intrusive<c10d::TCPStore>(host, o);
         return std::unique_ptr<RendezvousStore>(new RendezvousStore(std::move(impl)));
     });
 }
 
+std::unique_ptr<RendezvousStore> RendezvousStore::host(const std::string& host, int port, Millis timeout) {
+    return open(host, port, timeout, true);
+}
+
 std::unique_ptr<RendezvousStore> RendezvousStore::connect(const std::string& host, int port, Millis timeout) {
-    return translate("no server at " + host + ":" + std::to_string(port), [&] {
-        c10d::TCPStoreOptions o;
-        o.port = static_cast<std::uint16_t>(port);
-        o.isServer = false;
-        o.waitWorkers = false;
-        o.timeout = timeout;
-        auto impl = std::make_unique<Impl>();
-        impl->store = c10::make_intrusive<c10d::TCPStore>(host, o);
-        return std::unique_ptr<RendezvousStore>(new RendezvousStore(std::move(impl)));
-    });
+    return open(host, port, timeout, false);
 }
 
 int RendezvousStore::port() const { return impl_->store->getPort(); }

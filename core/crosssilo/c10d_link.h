@@ -37,6 +37,7 @@ public:
 
 private:
     explicit RendezvousStore(std::unique_ptr<Impl> impl);
+    static std::unique_ptr<RendezvousStore> open(const std::string& host, int port, Millis timeout, bool listen);
     std::unique_ptr<Impl> impl_;
     friend class PeerLink;
 };

@@ -38,6 +38,8 @@ const char* to_string(FrameKind kind) {
         case FrameKind::Global: return "global";
         case FrameKind::Update: return "update";
         case FrameKind::Finish: return "finish";
+        case FrameKind::Retrieve: return "retrieve";
+        case FrameKind::Answer: return "answer";
     }
     return "unknown";
 }
@@ -88,7 +90,7 @@ Frame open_frame(const FrameBytes& bytes, const FrameKey& key) {
                                              : "bad checksum: damaged, or the sender uses a --secret-file");
     Frame f;
     const std::uint8_t kind = bytes[5];
-    if (kind < 1 || kind > 5) throw FrameError("unknown message kind " + std::to_string(kind));
+    if (kind < 1 || kind > 7) throw FrameError("unknown message kind " + std::to_string(kind));
     f.kind = static_cast<FrameKind>(kind);
     std::memcpy(&f.silo, bytes.data() + 8, sizeof f.silo);
     std::memcpy(&f.round, bytes.data() + 12, sizeof f.round);

@@ -19,7 +19,9 @@ enum class FrameKind : std::uint8_t {
     Hello = 2,   // silo → server, once per connection: who it is and its class counts
     Global = 3,  // server → silo: the round's encoded GlobalMessage
     Update = 4,  // silo → server: the round's encoded ClientUpdate and its training result
-    Finish = 5,  // server → silo: the run is over
+    Finish = 5,    // server → silo: the run is over
+    Retrieve = 6,  // server → silo, after the last round: the final model and the query codes
+    Answer = 7,    // silo → server: its top K per query over its own database
 };
 const char* to_string(FrameKind kind);
 

@@ -7,6 +7,7 @@
 
 #include "crosssilo/silo_messages.h"
 #include "crosssilo/silo_protocol.h"
+#include "eval/retrieval_metrics.h"
 #include "nn/hash_net.h"
 
 namespace fedhap {
@@ -141,11 +142,8 @@ RemoteClientPool::Answer RemoteClientPool::exchange(int k, std::unique_ptr<PeerL
     const auto silo = static_cast<std::uint32_t>(k);
     const std::uint64_t sent0 = link->bytes_sent(), received0 = link->bytes_received();
     try {
-        link->send(seal({FrameKind::Global, silo, static_cast<std::uint32_t>(round), settings_.session, down}, settings_.key),
-                   left_until(deadline));
-        const Frame f = open_frame(link->receive(limit_, left_until(deadline)), settings_.key);
-        check_frame(f, FrameKind::Update, silo, static_cast<std::uint32_t>(round), settings_.session);
-        SiloReply reply = decode_reply(f.payload);
+        SiloReply reply = decode_reply(ask(*link, {FrameKind::Global, silo, static_cast<std::uint32_t>(round), settings_.session, down},
+                                           FrameKind::Update, limit_, deadline));
         check_update(reply.update);
         ClientRound c;
         c.result.client = k;
@@ -167,6 +165,26 @@ RemoteClientPool::Answer RemoteClientPool::exchange(int k, std::unique_ptr<PeerL
     return a;
 }
 
+Bytes RemoteClientPool::ask(PeerLink& link, const Frame& out, FrameKind expect, std::size_t limit, Clock::time_point deadline) {
+    link.send(seal(out, settings_.key), left_until(deadline));
+    const Frame f = open_frame(link.receive(limit, left_until(deadline)), settings_.key);
+    check_frame(f, expect, out.silo, out.round, settings_.session);
+    return f.payload;
+}
+
+std::unique_ptr<PeerLink> RemoteClientPool::take_link(int k, std::int64_t& generation) {
+    std::lock_guard<std::mutex> lock(mutex_);
+    generation = silos_[static_cast<std::size_t>(k)].generation;
+    return std::move(silos_[static_cast<std::size_t>(k)].link);
+}
+
+// Back to its slot, unless the silo has reconnected meanwhile (then the old link just dies).
+void RemoteClientPool::return_link(int k, std::int64_t generation, std::unique_ptr<PeerLink> link) {
+    std::lock_guard<std::mutex> lock(mutex_);
+    Silo& s = silos_[static_cast<std::size_t>(k)];
+    if (!s.link && s.generation == generation) s.link = std::move(link);
+}
+
 PoolRound RemoteClientPool::train(const std::vector<int>& chosen, const Bytes& down, int round, StopToken& stop,
                                   RunObserver& observer) {
     if (!waited_) {
@@ -179,13 +197,8 @@ PoolRound RemoteClientPool::train(const std::vector<int>& chosen, const Bytes& d
     std::mutex observer_mutex;
     for (std::size_t i = 0; i < chosen.size(); ++i) {
         const int k = chosen[i];
-        std::unique_ptr<PeerLink> link;
         std::int64_t generation = 0;
-        {
-            std::lock_guard<std::mutex> lock(mutex_);
-            link = std::move(silos_[static_cast<std::size_t>(k)].link);
-            generation = silos_[static_cast<std::size_t>(k)].generation;
-        }
+        std::unique_ptr<PeerLink> link = take_link(k, generation);
         if (!link) {
             answers[i].report = {k, false, "not connected", 0, 0, 0.0};
             continue;
@@ -200,11 +213,7 @@ PoolRound RemoteClientPool::train(const std::vector<int>& chosen, const Bytes& d
                 std::lock_guard<std::mutex> lock(observer_mutex);
                 observer.on_client_end(round, answers[i].trained->result);
             }
-            if (answers[i].link) {
-                std::lock_guard<std::mutex> lock(mutex_);
-                Silo& s = silos_[static_cast<std::size_t>(k)];
-                if (!s.link && s.generation == generation) s.link = std::move(answers[i].link);
-            }
+            if (answers[i].link) return_link(k, generation, std::move(answers[i].link));
         });
     }
     for (auto& t : threads) t.join();
@@ -218,6 +227,67 @@ PoolRound RemoteClientPool::train(const std::vector<int>& chosen, const Bytes& d
     }
     observer_.on_round(round, reports);
     return out;
+}
+
+void RemoteClientPool::set_retrieval(std::size_t top_k, PackedCodes queries, std::vector<std::int32_t> query_labels,
+                                     double pooled_map_at_k) {
+    retrieval_ = {top_k, std::move(queries), std::move(query_labels), pooled_map_at_k};
+}
+
+void RemoteClientPool::finish(const Bytes& final_global) {
+    const Retrieval& r = retrieval_;
+    if (r.top_k == 0 || r.queries.count == 0) return;
+    const auto start = Clock::now();
+    const auto deadline = start + settings_.round_timeout;
+    const RetrievalRequest request{static_cast<std::uint32_t>(r.top_k), final_global, r.queries};
+    const Bytes payload = encode(request);
+    const std::size_t answer_limit = r.queries.count * r.top_k * 16 + (1u << 20);
+    std::vector<std::optional<RetrievalAnswer>> answers(silos_.size());
+    std::vector<std::uint64_t> sent(silos_.size(), 0), received(silos_.size(), 0);
+    std::vector<std::thread> threads;
+    for (int k = 0; k < static_cast<int>(silos_.size()); ++k) {
+        std::int64_t generation = 0;
+        std::unique_ptr<PeerLink> link = take_link(k, generation);
+        if (!link) continue;
+        threads.emplace_back([&, k, generation, l = std::move(link)]() mutable {
+            const auto silo = static_cast<std::uint32_t>(k);
+            const std::uint64_t sent0 = l->bytes_sent(), received0 = l->bytes_received();
+            try {
+                answers[static_cast<std::size_t>(k)] = decode_retrieval_answer(
+                    ask(*l, {FrameKind::Retrieve, silo, 0, settings_.session, payload}, FrameKind::Answer, answer_limit, deadline),
+                    r.queries.count, request.top_k);
+                sent[static_cast<std::size_t>(k)] = l->bytes_sent() - sent0;
+                received[static_cast<std::size_t>(k)] = l->bytes_received() - received0;
+                return_link(k, generation, std::move(l));
+            } catch (const std::exception& e) {
+                observer_.on_refused(k, std::string("retrieval: ") + e.what());
+            }
+        });
+    }
+    for (auto& t : threads) t.join();
+    CrossSiloRetrieval result;
+    result.top_k = r.top_k;
+    result.queries = r.queries.count;
+    result.silos = silos_.size();
+    result.map_at_k_pooled = r.pooled;
+    std::vector<const std::vector<RetrievalHit>*> lists;
+    std::vector<double> ap(r.queries.count);
+    for (std::size_t q = 0; q < r.queries.count; ++q) {
+        lists.clear();
+        for (const auto& a : answers)
+            if (a) lists.push_back(&a->hits[q]);
+        ap[q] = average_precision(merge_top_k(lists, r.top_k), r.labels[q]);
+    }
+    result.map_at_k = mean_over_queries(ap);
+    for (std::size_t k = 0; k < answers.size(); ++k) {
+        if (!answers[k]) continue;
+        ++result.silos_answered;
+        result.database_items += answers[k]->database;
+        result.bytes_sent += sent[k];
+        result.bytes_received += received[k];
+    }
+    result.seconds = std::chrono::duration<double>(Clock::now() - start).count();
+    observer_.on_retrieval(result);
 }
 
 std::vector<HashNet> RemoteClientPool::models() {

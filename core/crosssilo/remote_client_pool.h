@@ -11,6 +11,7 @@
 #include <thread>
 
 #include "crosssilo/c10d_link.h"
+#include "crosssilo/federated_retrieval.h"
 #include "crosssilo/frame.h"
 #include "crosssilo/silo_observer.h"
 #include "fl/client_pool.h"
@@ -42,6 +43,13 @@ public:
     std::vector<std::vector<float>> save_state() const override { return {}; }
     void load_state(const std::vector<std::vector<float>>&) override {}
     std::size_t state_arrays() const override { return 0; }
+    // Cross-silo retrieval with the final model, when set_retrieval asked for it.
+    void finish(const Bytes& final_global) override;
+
+    // After the last round, ask every connected silo for its top `top_k` of these queries
+    // (labels judge relevance here); `pooled_map_at_k` is reported beside the merged result.
+    void set_retrieval(std::size_t top_k, PackedCodes queries, std::vector<std::int32_t> query_labels,
+                       double pooled_map_at_k);
 
 private:
     struct Silo {
@@ -56,6 +64,11 @@ private:
     void wait_for_silos();
     Answer exchange(int silo, std::unique_ptr<PeerLink> link, const Bytes& down, int round,
                     std::chrono::steady_clock::time_point deadline);
+    // Sends `out` and returns the payload of the reply of kind `expect`; throws on any failure.
+    Bytes ask(PeerLink& link, const Frame& out, FrameKind expect, std::size_t limit,
+              std::chrono::steady_clock::time_point deadline);
+    std::unique_ptr<PeerLink> take_link(int silo, std::int64_t& generation);
+    void return_link(int silo, std::int64_t generation, std::unique_ptr<PeerLink> link);
     void check_update(const Bytes& update) const;
 
     RemotePoolSettings settings_;
@@ -70,6 +83,12 @@ private:
     std::vector<std::thread> connectors_;
     std::atomic<bool> stopping_{false};
     bool waited_ = false;
+    struct Retrieval {
+        std::size_t top_k = 0;
+        PackedCodes queries;
+        std::vector<std::int32_t> labels;
+        double pooled = -1.0;
+    } retrieval_;
     std::thread watcher_;
 };
 

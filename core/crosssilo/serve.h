@@ -17,6 +17,9 @@ struct ServeSettings {
     std::chrono::milliseconds round_timeout{60000};
     std::chrono::milliseconds join_timeout{600000};
     std::chrono::milliseconds connect_timeout{30000};
+    // After the last round: each silo's top K over its part of the database, merged by the
+    // server (0: no cross-silo retrieval). The result goes to retrieval.json.
+    std::size_t retrieval_top_k = 100;
 };
 
 // Throws ConfigError / std::invalid_argument / LinkError with a one-line message on bad input:

@@ -4,6 +4,7 @@
 #include <memory>
 #include <thread>
 
+#include "crosssilo/federated_retrieval.h"
 #include "crosssilo/silo_protocol.h"
 #include "crosssilo/silo_trainer.h"
 #include "runtime/torch_runtime.h"
@@ -53,16 +54,28 @@ public:
                 check_frame(f, FrameKind::Finish, silo, f.round, session_);
                 return true;
             }
-            check_frame(f, FrameKind::Global, silo, f.round, session_);
-            if (f.round <= last_round)
-                throw FrameError("replayed global message of round " + std::to_string(f.round) + " after round " +
-                                 std::to_string(last_round));
-            SiloReply reply = trainer.train(f.payload, static_cast<int>(f.round), stop);
-            link.send(seal({FrameKind::Update, silo, f.round, session_, encode(reply)}, s_.key), s_.connect_timeout);
-            last_round = f.round;
-            progress_ = Clock::now();
-            log_("silo " + std::to_string(s_.silo) + ": round " + std::to_string(f.round) + " trained, loss " +
-                 std::to_string(reply.loss));
+            try {
+                if (f.kind == FrameKind::Retrieve) {
+                    check_frame(f, FrameKind::Retrieve, silo, f.round, session_);
+                    const RetrievalAnswer answer = trainer.retrieve(decode_retrieval_request(f.payload));
+                    link.send(seal({FrameKind::Answer, silo, f.round, session_, encode(answer)}, s_.key), s_.connect_timeout);
+                    log_("silo " + std::to_string(s_.silo) + ": answered the server's retrieval over " +
+                         std::to_string(answer.database) + " database items");
+                    continue;
+                }
+                check_frame(f, FrameKind::Global, silo, f.round, session_);
+                if (f.round <= last_round)
+                    throw FrameError("replayed global message of round " + std::to_string(f.round) + " after round " +
+                                     std::to_string(last_round));
+                SiloReply reply = trainer.train(f.payload, static_cast<int>(f.round), stop);
+                link.send(seal({FrameKind::Update, silo, f.round, session_, encode(reply)}, s_.key), s_.connect_timeout);
+                last_round = f.round;
+                progress_ = Clock::now();
+                log_("silo " + std::to_string(s_.silo) + ": round " + std::to_string(f.round) + " trained, loss " +
+                     std::to_string(reply.loss));
+            } catch (const std::invalid_argument& e) {  // signed, but not a message this silo can use
+                throw FrameError(std::string("malformed ") + to_string(f.kind) + " message: " + e.what());
+            }
         }
     }
     Clock::time_point progress() const { return progress_; }

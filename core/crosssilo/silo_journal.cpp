@@ -59,4 +59,25 @@ void SiloJournal::on_round(int round, const std::vector<SiloRoundReport>& report
     write(nlohmann::json{{"event", "round"}, {"round", round}, {"silos", silos}, {"time", unix_seconds()}}.dump());
 }
 
+std::string SiloJournal::to_json(const CrossSiloRetrieval& r) {
+    nlohmann::json j = {{"top_k", r.top_k},
+                        {"queries", r.queries},
+                        {"silos", r.silos},
+                        {"silos_answered", r.silos_answered},
+                        {"database_items", r.database_items},
+                        {"map_at_k", r.map_at_k},
+                        {"bytes_sent", r.bytes_sent},
+                        {"bytes_received", r.bytes_received},
+                        {"seconds", r.seconds}};
+    if (r.map_at_k_pooled >= 0) j["map_at_k_pooled"] = r.map_at_k_pooled;
+    return j.dump();
+}
+
+void SiloJournal::on_retrieval(const CrossSiloRetrieval& result) {
+    auto j = nlohmann::json::parse(to_json(result));
+    j["event"] = "retrieval";
+    j["time"] = unix_seconds();
+    write(j.dump());
+}
+
 }  // namespace fedhap

@@ -23,6 +23,8 @@ public:
     void on_joined(int silo, std::int64_t generation, const std::vector<std::int32_t>& class_counts) override;
     void on_refused(int silo, const std::string& reason) override;
     void on_round(int round, const std::vector<SiloRoundReport>& reports) override;
+    void on_retrieval(const CrossSiloRetrieval& result) override;
+    static std::string to_json(const CrossSiloRetrieval& result);  // also retrieval.json
 
 private:
     void write(const std::string& line);

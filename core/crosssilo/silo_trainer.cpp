@@ -2,9 +2,11 @@
 
 #include <torch/torch.h>
 
+#include "eval/hamming_ranking.h"
 #include "experiment/code_encoder.h"
 #include "experiment/experiment_runner.h"
 #include "experiment/federation_plan.h"
+#include "nn/weights.h"
 
 namespace fedhap {
 namespace {
@@ -17,10 +19,12 @@ std::vector<std::int64_t> first_rows(std::size_t n) {
 
 }  // namespace
 
-SiloTrainer::SiloTrainer(const FederationBrief& brief, int silo, const std::string& data_path, const std::string& device_name) {
+SiloTrainer::SiloTrainer(const FederationBrief& brief, int silo, const std::string& data_path, const std::string& device_name)
+    : device_(resolve_device(device_name)) {
     const ExperimentConfig& config = brief.config;
-    const torch::Device device(resolve_device(device_name));
-    limit_ = fedhap::message_limit(brief.net, brief.classes);
+    const torch::Device device = device_;
+    // Room for the retrieval request's query codes besides a full model.
+    limit_ = fedhap::message_limit(brief.net, brief.classes) + (16u << 20);
     double sigma = 0.0;
     if (data_path.empty()) {
         // The same load, split and partition as every other process of the run: its rows are
@@ -37,6 +41,13 @@ SiloTrainer::SiloTrainer(const FederationBrief& brief, int silo, const std::stri
         const auto& rows = setup.client_rows[static_cast<std::size_t>(silo)];
         if (static_cast<std::size_t>(silo) < setup.feature_noise_sigma.size()) sigma = setup.feature_noise_sigma[static_cast<std::size_t>(silo)];
         data_ = train_tensors(data, rows, device);
+        const std::size_t silos = setup.client_rows.size();
+        std::vector<std::size_t> mine;
+        for (std::size_t p = static_cast<std::size_t>(silo); p < data.split.database.size(); p += silos) {
+            mine.push_back(data.split.database[p]);
+            database_keys_.push_back(p);
+        }
+        database_ = data.joined.subset(mine);
     } else {
         const DatasetParts parts = load_dataset(config.dataset, data_path);
         const Dataset& train = parts.train;
@@ -52,6 +63,8 @@ SiloTrainer::SiloTrainer(const FederationBrief& brief, int silo, const std::stri
         data_.images = image_tensor(train, all, device);
         data_.labels = torch::tensor(std::vector<std::int64_t>(train.labels.begin(), train.labels.end()), torch::kInt64).to(device);
         data_.classes = brief.classes;
+        database_ = parts.test.size() > 0 ? parts.test : parts.train;
+        for (std::size_t i = 0; i < database_.size(); ++i) database_keys_.push_back(own_data_key(silo, i));
     }
     images_ = static_cast<std::size_t>(data_.labels.size(0));
     counts_.assign(static_cast<std::size_t>(brief.classes), 0);
@@ -59,6 +72,27 @@ SiloTrainer::SiloTrainer(const FederationBrief& brief, int silo, const std::stri
     for (std::int64_t i = 0; i < labels.size(0); ++i) ++counts_[static_cast<std::size_t>(labels[i].item<std::int64_t>())];
     client_ = std::make_unique<Client>(silo, first_rows(images_), sigma, brief.net, brief.classes, config.method,
                                        TrainSettings{config.local_epochs, config.batch_size, config.lr}, device, config.seed);
+}
+
+RetrievalAnswer SiloTrainer::retrieve(const RetrievalRequest& request) {
+    const GlobalMessage final_model = decode_global(request.final_model);
+    if (final_model.weights.empty()) throw std::invalid_argument("retrieval request without the final weights");
+    load_weights(*client_->model(), final_model.weights);
+    RetrievalAnswer answer;
+    answer.database = database_.size();
+    answer.hits.resize(request.queries.count);
+    if (database_.size() == 0) return answer;
+    std::vector<std::size_t> all(database_.size());
+    for (std::size_t i = 0; i < all.size(); ++i) all[i] = i;
+    HashNet model = client_->model();
+    const PackedCodes codes = pack_codes(all.size(), request.queries.bits, encode_images(model, database_, all, device_, 1));
+    // Relevance is the server's to judge: the query labels here are placeholders.
+    const LabelSet query_labels = LabelSet::single(std::vector<std::int64_t>(request.queries.count, 0));
+    const LabelSet labels = LabelSet::single(std::vector<std::int64_t>(database_.labels.begin(), database_.labels.end()));
+    for (std::size_t q = 0; q < request.queries.count; ++q)
+        for (const RankedItem& item : top_k(request.queries, query_labels, q, codes, labels, request.top_k))
+            answer.hits[q].push_back({database_keys_[item.index], item.distance, database_.labels[item.index]});
+    return answer;
 }
 
 SiloHello SiloTrainer::hello() const { return {counts_}; }

@@ -223,4 +223,14 @@ RetrievalMetrics evaluate_retrieval(const PackedCodes& queries, const LabelSet& 
     return m;
 }
 
+double mean_over_queries(const std::vector<double>& per_query) {
+    double total = 0.0;
+    for (std::size_t begin = 0; begin < per_query.size(); begin += kQueriesPerChunk) {
+        double chunk = 0.0;
+        for (std::size_t q = begin; q < std::min(per_query.size(), begin + kQueriesPerChunk); ++q) chunk += per_query[q];
+        total += chunk;
+    }
+    return per_query.empty() ? 0.0 : total / static_cast<double>(per_query.size());
+}
+
 }  // namespace fedhap

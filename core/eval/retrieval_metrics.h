@@ -43,4 +43,9 @@ RetrievalMetrics evaluate_retrieval(const PackedCodes& queries, const LabelSet& 
                                     const PackedCodes& database, const LabelSet& database_labels,
                                     const RetrievalOptions& options = {});
 
+// The mean of per-query values summed the way evaluate_retrieval sums them (in fixed chunks of
+// queries, then the chunks), so a mean computed elsewhere (cross-silo retrieval) matches its
+// metrics to the last bit.
+double mean_over_queries(const std::vector<double>& per_query);
+
 }  // namespace fedhap

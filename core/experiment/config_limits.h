@@ -48,5 +48,6 @@ inline constexpr RealRange participation{1e-9, 1};
 // Cross-silo commands (fedhap serve / join): waits in seconds, silo indices.
 inline constexpr RealRange wait_seconds{0.1, 7 * 86'400.0};
 inline constexpr IntRange silo{0, 99'999};
+inline constexpr IntRange retrieval_top_k{0, 1'000'000};
 
 }  // namespace fedhap::limits

@@ -125,7 +125,9 @@ void ExperimentRun::run_federation(Federation& federation) {
     round_database_ = round_database();
     open_run_directory(federation);
     run_rounds(federation);
-    if (!summary_.stopped) evaluate_final(federation);
+    if (summary_.stopped) return;
+    evaluate_final(federation);
+    federation.finish();
 }
 
 // The data, the split and the clients × classes counts, for the views.

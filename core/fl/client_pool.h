@@ -35,6 +35,9 @@ public:
     virtual std::vector<std::vector<float>> save_state() const = 0;
     virtual void load_state(const std::vector<std::vector<float>>& state) = 0;
     virtual std::size_t state_arrays() const = 0;
+    // After the last round and the final evaluation: the final global message. Local clients
+    // need nothing; silos use it for cross-silo retrieval before the run ends.
+    virtual void finish(const Bytes& /*final_global*/) {}
 };
 
 }  // namespace fedhap

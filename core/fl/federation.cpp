@@ -87,6 +87,8 @@ RoundMetrics Federation::run_round(int round, StopToken& stop, RunObserver& obse
     return metrics;
 }
 
+void Federation::finish() { pool_->finish(encode(server_->global_message())); }
+
 std::vector<HashNet> Federation::evaluation_models() {
     if (personalised()) return pool_->models();
     load_weights(*global_model_, server_->weights());

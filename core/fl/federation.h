@@ -33,6 +33,8 @@ public:
     // checkpoint for exact continuation).
     RoundMetrics run_round(int round, StopToken& stop, RunObserver& observer);
 
+    // Hands the pool the final global message (after the last round's evaluation).
+    void finish();
     // The models to evaluate: the global one, or every client's own when weights stay local.
     std::vector<HashNet> evaluation_models();
     bool personalised() const { return !shares_weights(setup_.method.upload); }
