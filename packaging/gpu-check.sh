@@ -14,7 +14,7 @@ DEPS=$PWD/.gpu-deps
 
 if [[ "${1:-}" == --prepare ]]; then
   rm -rf "$DEPS" && mkdir -p "$DEPS/debs" "$DEPS/root"
-  (cd "$DEPS/debs" && apt-get download -qq nlohmann-json3-dev zlib1g-dev)
+  (cd "$DEPS/debs" && apt-get download -qq nlohmann-json3-dev zlib1g-dev libgloo-dev libssl-dev)
   for deb in "$DEPS"/debs/*.deb; do dpkg -x "$deb" "$DEPS/root"; done
   rm -rf "$DEPS/debs"
   cp -r /usr/share/datasets/fashion-mnist "$DEPS/fashion-mnist"
@@ -32,6 +32,14 @@ PREFIXES="$TORCH_PREFIX"
 ZLIB_ARGS=()
 [[ -f "$DEPS/root/usr/include/zlib.h" ]] && ZLIB_ARGS=(-DZLIB_INCLUDE_DIR="$DEPS/root/usr/include"
   -DZLIB_LIBRARY="$(ls /usr/lib/x86_64-linux-gnu/libz.so* /lib/x86_64-linux-gnu/libz.so* 2>/dev/null | head -1)")
+
+# Headers of OpenSSL (HMAC of cross-silo messages) and Gloo (c10d's process group) from the
+# prepared packages; the libraries are the machine's own libcrypto and its LibTorch.
+if [[ -f "$DEPS/root/usr/include/openssl/hmac.h" ]]; then
+  CRYPTO=$(ls /usr/lib/x86_64-linux-gnu/libcrypto.so.3 /lib/x86_64-linux-gnu/libcrypto.so.3 2>/dev/null | head -1)
+  ZLIB_ARGS+=(-DOPENSSL_INCLUDE_DIR="$DEPS/root/usr/include" -DOPENSSL_CRYPTO_LIBRARY="$CRYPTO"
+    -DGLOO_INCLUDE_DIR="$DEPS/root/usr/include")
+fi
 
 echo "== build (core + CLI, no Qt, no OpenCV) against LibTorch at ${TORCH_PREFIX:-system}"
 start=$(date +%s)
