@@ -37,8 +37,8 @@ ZLIB_ARGS=()
 # prepared packages; the libraries are the machine's own libcrypto and its LibTorch.
 if [[ -f "$DEPS/root/usr/include/openssl/hmac.h" ]]; then
   CRYPTO=$(ls /usr/lib/x86_64-linux-gnu/libcrypto.so.3 /lib/x86_64-linux-gnu/libcrypto.so.3 2>/dev/null | head -1)
-  ZLIB_ARGS+=(-DOPENSSL_INCLUDE_DIR="$DEPS/root/usr/include" -DOPENSSL_CRYPTO_LIBRARY="$CRYPTO"
-    -DGLOO_INCLUDE_DIR="$DEPS/root/usr/include")
+  # Gloo's headers: LibTorch's own when it carries them, else the prepared ones (CMAKE_PREFIX_PATH).
+  ZLIB_ARGS+=(-DOPENSSL_INCLUDE_DIR="$DEPS/root/usr/include" -DOPENSSL_CRYPTO_LIBRARY="$CRYPTO")
 fi
 
 echo "== build (core + CLI, no Qt, no OpenCV) against LibTorch at ${TORCH_PREFIX:-system}"
