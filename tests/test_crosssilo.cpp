@@ -3,7 +3,11 @@
 #include <QtTest>
 
 #include <QProcess>
+#include <arpa/inet.h>
 #include <filesystem>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
 #include <thread>
 
 #include "crosssilo/c10d_link.h"
@@ -27,8 +31,9 @@ struct ServerProcess {
     std::unique_ptr<QProcess> proc;
     std::string endpoint;
 
-    ServerProcess(const std::string& config, const std::string& out, const std::vector<std::string>& extra) {
-        std::vector<std::string> args{"serve", "--config", config, "--listen", "127.0.0.1:0", "--out", out, "--format", "json"};
+    ServerProcess(const std::string& config, const std::string& out, const std::vector<std::string>& extra,
+                  const std::string& listen = "127.0.0.1:0") {
+        std::vector<std::string> args{"serve", "--config", config, "--listen", listen, "--out", out, "--format", "json"};
         args.insert(args.end(), extra.begin(), extra.end());
         proc = test::start_cli(args);
         QByteArray seen;
@@ -58,6 +63,19 @@ std::vector<QJsonObject> json_lines(const std::string& path) {
     for (const QByteArray& line : QByteArray::fromStdString(test::read_text(path)).split('\n'))
         if (!line.isEmpty()) out.push_back(QJsonDocument::fromJson(line).object());
     return out;
+}
+
+// A loopback port nobody listens on now (for a server that must come back on the same one).
+int free_port() {
+    const int fd = socket(AF_INET, SOCK_STREAM, 0);
+    sockaddr_in a{};
+    a.sin_family = AF_INET;
+    a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    socklen_t n = sizeof a;
+    bind(fd, reinterpret_cast<sockaddr*>(&a), sizeof a);
+    getsockname(fd, reinterpret_cast<sockaddr*>(&a), &n);
+    close(fd);
+    return ntohs(a.sin_port);
 }
 
 int lines_in(const std::string& path) { return static_cast<int>(json_lines(path).size()); }
@@ -176,6 +194,35 @@ private Q_SLOTS:
         qInfo("silo 1 left out from round %d, back in round %d of 50", left_out, back);
         QVERIFY2(left_out > 0, "no round names the killed silo as missing");
         QVERIFY2(back > left_out, "the restarted silo never took part again");
+        for (auto& s : silos) {
+            QVERIFY(s->waitForFinished(30000));
+            QCOMPARE(s->exitCode(), 0);
+        }
+    }
+
+    void a_server_killed_with_sigkill_resumes_and_its_silos_reconnect() {
+        TempDir dir;
+        const std::string config = config_file(dir, 16, 3);
+        const std::string listen = "127.0.0.1:" + std::to_string(free_port());
+        auto server = std::make_unique<ServerProcess>(config, dir.file("run"), std::vector<std::string>{}, listen);
+        QVERIFY(!server->endpoint.empty());
+        std::vector<std::unique_ptr<QProcess>> silos;
+        for (int k = 0; k < 3; ++k) silos.push_back(start_silo(server->endpoint, k));
+        const std::string metrics = dir.file("run/metrics.jsonl");
+        QVERIFY(wait_until([&] { return lines_in(metrics) >= 2; }));
+        server->proc->kill();  // SIGKILL: no Finish, no summary; the checkpoint of the last round stays
+        server->proc->waitForFinished();
+        const int done_before = lines_in(metrics);
+        server = std::make_unique<ServerProcess>(config, dir.file("run"), std::vector<std::string>{"--resume"}, listen);
+        QVERIFY2(!server->endpoint.empty(), "the resumed server did not listen on the same address");
+        server->out_after_exit();
+        QCOMPARE(server->proc->exitCode(), 0);
+        const auto rounds = json_lines(metrics);
+        QCOMPARE(static_cast<int>(rounds.size()), 16);
+        for (int r = 0; r < 16; ++r) QCOMPARE(rounds[static_cast<std::size_t>(r)]["round"].toInt(), r + 1);
+        // The silos found the new server by themselves and took part after the restart.
+        QVERIFY(rounds.back()["clients"].toArray().size() == 3);
+        qInfo("killed after %d rounds; resumed to 16", done_before);
         for (auto& s : silos) {
             QVERIFY(s->waitForFinished(30000));
             QCOMPARE(s->exitCode(), 0);
