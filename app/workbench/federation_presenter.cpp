@@ -26,6 +26,13 @@ FederationPresenter::FederationPresenter(ExperimentController& controller, widge
     connect(&follow_timer_, &QTimer::timeout, this, &FederationPresenter::read_journal);
     connect(&controller, &ExperimentController::run_started, this,
             [this](int, const ExperimentConfig& config) { on_run_started(config); });
+    // A hosted run's server loads the data too: the histograms get the class names.
+    connect(&controller, &ExperimentController::data_ready, this, [this](int, const RunData& d) {
+        if (!controller_.hosting() || !d.data) return;
+        status_.class_labels.clear();
+        for (const auto& name : d.data->class_names) status_.class_labels.push_back(QString::fromStdString(name));
+        view_.set_status(status_);
+    });
     connect(&controller, &ExperimentController::silo_event, this, [this](int, const QByteArray& line) { on_event(line); });
     connect(&controller, &ExperimentController::run_finished, this, [this] { reap_local_silos(); });
 }

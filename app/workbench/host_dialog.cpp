@@ -34,6 +34,7 @@ QWidget* with_browse(QLineEdit* edit, bool folder) {
 std::optional<HostSettings> ask_host_settings(QWidget* parent, int clients, const HostSettings& previous) {
     QDialog dialog(parent);
     dialog.setWindowTitle(QObject::tr("Host a federation"));
+    dialog.setMinimumWidth(620);
     auto* form = new QFormLayout(&dialog);
     auto* intro = new QLabel(QObject::tr(
         "This window becomes the server of the experiment in the panel; its %1 clients are silos that join "
