@@ -110,7 +110,9 @@ std::vector<ArmResult> run_study(const std::vector<StudyArm>& arms, const StudyO
                 StopToken stop;
                 ProgressPrinter progress(c.rounds, label);
                 try {
-                    const RunSummary s = run_experiment(c, {dir, false}, progress, stop);
+                    // A cell interrupted after a round continues from its checkpoint.
+                    const bool resume = !dir.empty() && std::filesystem::exists(dir + "/checkpoint.bin");
+                    const RunSummary s = run_experiment(c, {dir, resume, {}}, progress, stop);
                     cell.ok = true;
                     cell.map = s.map_all;
                     cell.seconds = s.seconds;

@@ -34,27 +34,65 @@ void after_embedding(MainWindow& window, int limit_ms, std::function<void()> the
     QTimer::singleShot(limit_ms, &window, fire);
 }
 
+// Everything the command line takes: one list for the help (which needs no display) and the run.
+struct WorkbenchOptions {
+    QCommandLineOption config{"config", "Load the experiment FILE (JSON, as the CLI writes it) and run it.", "FILE"};
+    QCommandLineOption rounds{"rounds", "Run N rounds instead of the file's number.", "N"};
+    QCommandLineOption screenshot_dir{"screenshot-dir", "Save one PNG per view into DIR once the data (or the run) is shown.", "DIR"};
+    QCommandLineOption quit{"quit", "Exit after the screenshots are saved."};
+    QCommandLineOption bench_ui{"bench-ui", "Train (the --config file, else the classroom preset, 2 rounds) and print how long the GUI thread stalled, as one JSON line."};
+    QCommandLineOption host{"host", "Run the --config experiment as the server of a cross-silo run listening on HOST:PORT.", "HOST:PORT"};
+    QCommandLineOption local_silos{"local-silos", "With --host: start N silo processes on this machine.", "N"};
+    QCommandLineOption follow{"follow", "Show the silos of the fedhap serve run folder DIR as it runs.", "DIR"};
+
+    void describe(QCommandLineParser& cli) const {
+        cli.setApplicationDescription("FedHAP Workbench: federated deep hashing with global prototypes");
+        cli.addHelpOption();
+        cli.addVersionOption();
+        cli.addOptions({config, rounds, screenshot_dir, quit, bench_ui, host, local_silos, follow});
+    }
+};
+
+bool asks_for_help_or_version(int argc, char** argv) {
+    for (int i = 1; i < argc; ++i) {
+        const std::string a = argv[i];
+        if (a == "-h" || a == "-?" || a == "--help" || a == "--help-all" || a == "-v" || a == "--version") return true;
+    }
+    return false;
+}
+
+// A desktop application needs a display; say so in one line rather than let Qt abort.
+bool has_display() {
+    return !qEnvironmentVariableIsEmpty("DISPLAY") || !qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY") ||
+           !qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM");
+}
+
+void name_application() {
+    QCoreApplication::setOrganizationName("FedHAP");
+    QCoreApplication::setApplicationName("Workbench");
+    QCoreApplication::setApplicationVersion(FEDHAP_VERSION);
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
-    QApplication app(argc, argv);
-    QApplication::setOrganizationName("FedHAP");
-    QApplication::setApplicationName("Workbench");
-    QApplication::setApplicationVersion(FEDHAP_VERSION);
-
+    const WorkbenchOptions options;
     QCommandLineParser cli;
-    cli.setApplicationDescription("FedHAP Workbench: federated deep hashing with global prototypes");
-    cli.addHelpOption();
-    cli.addVersionOption();
-    const QCommandLineOption config("config", "Load the experiment FILE (JSON, as the CLI writes it) and run it.", "FILE");
-    const QCommandLineOption rounds("rounds", "Run N rounds instead of the file's number.", "N");
-    const QCommandLineOption screenshot_dir("screenshot-dir", "Save one PNG per view into DIR once the data (or the run) is shown.", "DIR");
-    const QCommandLineOption quit("quit", "Exit after the screenshots are saved.");
-    const QCommandLineOption bench_ui("bench-ui", "Train (the --config file, else the classroom preset, 2 rounds) and print how long the GUI thread stalled, as one JSON line.");
-    const QCommandLineOption host("host", "Run the --config experiment as the server of a cross-silo run listening on HOST:PORT.", "HOST:PORT");
-    const QCommandLineOption local_silos("local-silos", "With --host: start N silo processes on this machine.", "N");
-    const QCommandLineOption follow("follow", "Show the silos of the fedhap serve run folder DIR as it runs.", "DIR");
-    cli.addOptions({config, rounds, screenshot_dir, quit, bench_ui, host, local_silos, follow});
+    options.describe(cli);
+    if (asks_for_help_or_version(argc, argv)) {  // answered without a display
+        QCoreApplication core(argc, argv);
+        name_application();
+        cli.process(core);
+        return 0;
+    }
+    if (!has_display()) {
+        std::fprintf(stderr, "fedhap-workbench: no display (DISPLAY is not set): run it in a desktop session or under "
+                             "xvfb-run, or use the fedhap command line\n");
+        return 2;
+    }
+    QApplication app(argc, argv);
+    name_application();
+    const auto& [config, rounds, screenshot_dir, quit, bench_ui, host, local_silos, follow] = options;
     cli.process(app);
 
     fedhap::set_torch_threads(0);

@@ -8,7 +8,11 @@ namespace fedhap {
 
 // Reads a file; if it starts with the gzip magic it is decompressed. Throws DataError
 // (missing, unreadable, corrupt gzip stream).
-std::vector<std::uint8_t> read_file_bytes(const std::string& path);
+// No dataset file this tool reads is near this size (Fashion-MNIST's largest is 47 MB, a CIFAR-10
+// batch 30 MB); a file or gzip stream beyond it is refused before it is held in memory.
+constexpr std::size_t kMaxFileBytes = std::size_t{4} << 30;
+
+std::vector<std::uint8_t> read_file_bytes(const std::string& path, std::size_t max_bytes = kMaxFileBytes);
 
 // First existing path among `base` and `base + ".gz"`, or "" when neither exists.
 std::string find_raw_or_gz(const std::string& base);

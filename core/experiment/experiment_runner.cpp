@@ -53,12 +53,16 @@ Evaluated evaluate(std::vector<HashNet> models, const Dataset& data, const std::
     return out;
 }
 
-void check_resumable(const RunDirectory& dir, const ExperimentConfig& config) {
-    ExperimentConfig saved = dir.read_config();
-    saved.rounds = config.rounds;  // the one thing a resume may change
+// The same experiment: all but rounds, device and threads (what a resume may change) agree.
+bool same_experiment(ExperimentConfig saved, const ExperimentConfig& config) {
+    saved.rounds = config.rounds;
     saved.device = config.device;
     saved.threads = config.threads;
-    if (config_to_json(saved) != config_to_json(config))
+    return config_to_json(saved) == config_to_json(config);
+}
+
+void check_resumable(const RunDirectory& dir, const ExperimentConfig& config) {
+    if (!same_experiment(dir.read_config(), config))
         throw std::invalid_argument(dir.path() + ": --resume needs the same config as the interrupted run (only rounds, device and threads may differ)");
 }
 
@@ -153,14 +157,27 @@ std::vector<std::size_t> ExperimentRun::round_database() const {
 void ExperimentRun::open_run_directory(Federation& federation) {
     if (options_.out_dir.empty()) return;
     dir_ = std::make_unique<RunDirectory>(options_.out_dir);
-    if (options_.resume) {
+    const bool saved = dir_->has("checkpoint.bin");
+    if (options_.resume && saved) {
         check_resumable(*dir_, config_);
         const Checkpoint c = dir_->read_checkpoint();
         federation.load_state(c.state);
         first_round_ = c.round + 1;
         previous_seconds_ = c.seconds;
-        dir_->start_metrics(c.round);
+        // The totals of the summary cover the rounds before the resume too.
+        const MetricsTotals before = dir_->start_metrics(c.round);
+        summary_.bytes_up = before.bytes_up;
+        summary_.bytes_down = before.bytes_down;
+        summary_.train_samples = before.train_samples;
+        summary_.train_seconds = before.train_seconds;
+        summary_.prototype_min_distance = before.prototype_min_distance;
     } else {
+        // Never mix two runs in one folder. A run killed before its first checkpoint left only
+        // its config: the same command (with or without --resume) starts it again.
+        if (saved || dir_->has("summary.json"))
+            throw std::invalid_argument(dir_->path() + ": already holds a run; continue it with --resume, or choose another folder");
+        if (dir_->has("config.json") && !same_experiment(dir_->read_config(), config_))
+            throw std::invalid_argument(dir_->path() + ": holds the config.json of another experiment; choose another folder");
         dir_->start_metrics(0);
     }
     dir_->write_config(config_);

@@ -1,14 +1,17 @@
 #include "experiment/run_directory.h"
 
 #include <nlohmann/json.hpp>
+#include <zlib.h>
 
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
+#include <cmath>
 #include <fstream>
 #include <sstream>
 #include <stdexcept>
 
+#include "experiment/config_limits.h"
 #include "experiment/experiment_runner.h"
 #include "io/atomic_file.h"
 #include "io/npy.h"
@@ -18,7 +21,8 @@ namespace fs = std::filesystem;
 namespace {
 
 constexpr std::uint32_t kCheckpointMagic = 0x4B434846;  // "FHCK"
-constexpr std::uint32_t kCheckpointVersion = 1;
+// Version 2 ends with a CRC-32 of everything before it; version 1 files (no CRC) still load.
+constexpr std::uint32_t kCheckpointVersion = 2;
 
 // One metrics line (no trailing newline).
 std::string metrics_json_line(const RoundMetrics& m) {
@@ -47,23 +51,57 @@ RunDirectory::RunDirectory(std::string path) : path_(std::move(path)) {
     std::error_code ec;
     fs::create_directories(path_, ec);
     if (!fs::is_directory(path_)) throw std::runtime_error(path_ + ": cannot create the run folder");
+    // A process killed while writing leaves its temporary file (io/atomic_file.h names them
+    // "<file>.tmp.<pid>.<n>"); the complete file it was replacing is still there.
+    for (const fs::path& folder : {fs::path(path_), fs::path(path_) / "prototypes"}) {
+        for (fs::directory_iterator it(folder, ec), end; !ec && it != end; it.increment(ec))
+            if (it->path().filename().string().find(".tmp.") != std::string::npos) fs::remove(it->path(), ec);
+        ec.clear();
+    }
 }
 
 std::string RunDirectory::file(const std::string& name) const { return (fs::path(path_) / name).string(); }
+
+bool RunDirectory::has(const std::string& name) const {
+    std::error_code ec;
+    return fs::exists(file(name), ec);
+}
 
 void RunDirectory::write_config(const ExperimentConfig& config) { write_file_atomic(file("config.json"), config_to_json(config)); }
 
 ExperimentConfig RunDirectory::read_config() const { return load_config_file(file("config.json")); }
 
-void RunDirectory::start_metrics(int keep_rounds) {
+MetricsTotals RunDirectory::start_metrics(int keep_rounds) {
     std::ifstream in(file("metrics.jsonl"));
     metrics_.clear();
+    MetricsTotals totals;
+    int line_number = 0, expected = 1;
     for (std::string line; std::getline(in, line);) {
-        if (line.empty()) continue;
+        ++line_number;
+        if (line.empty() || expected > keep_rounds) continue;
+        // A resume keeps the record of every round up to the checkpoint; one it cannot read would
+        // be lost from the record without a word.
         const auto j = nlohmann::json::parse(line, nullptr, false);
-        if (!j.is_discarded() && j.value("round", 0) <= keep_rounds) metrics_ += line + "\n";
+        const std::string where = file("metrics.jsonl") + " line " + std::to_string(line_number);
+        if (j.is_discarded() || !j.is_object() || !j.contains("round") || !j["round"].is_number_integer())
+            throw std::runtime_error(where + " is damaged; the rounds up to the checkpoint cannot be kept");
+        const int round = j["round"].get<int>();
+        if (round != expected)
+            throw std::runtime_error(where + " is round " + std::to_string(round) + ", expected round " + std::to_string(expected));
+        totals.rounds = round;
+        totals.bytes_up += j.value("bytes_up", std::uint64_t{0});
+        totals.bytes_down += j.value("bytes_down", std::uint64_t{0});
+        totals.train_samples += j.value("train_samples", std::uint64_t{0});
+        totals.train_seconds += j.value("train_seconds", 0.0);
+        totals.prototype_min_distance = j.value("prototype_min_distance", -1);
+        metrics_ += line + "\n";
+        ++expected;
     }
+    if (totals.rounds != keep_rounds)
+        throw std::runtime_error(file("metrics.jsonl") + " records " + std::to_string(totals.rounds) +
+                                 " rounds but the checkpoint is at round " + std::to_string(keep_rounds));
     write_file_atomic(file("metrics.jsonl"), metrics_);
+    return totals;
 }
 
 void RunDirectory::append_metrics(const RoundMetrics& m) {
@@ -93,6 +131,9 @@ void RunDirectory::write_checkpoint(const Checkpoint& c) {
         put(&n, 8);
         put(a.data(), n * sizeof(float));
     }
+    const std::uint32_t crc = static_cast<std::uint32_t>(
+        crc32(crc32(0L, Z_NULL, 0), reinterpret_cast<const Bytef*>(bytes.data()), static_cast<uInt>(bytes.size())));
+    put(&crc, 4);
     write_file_atomic(file("checkpoint.bin"), bytes);
 }
 
@@ -102,7 +143,7 @@ Checkpoint RunDirectory::read_checkpoint() const {
     if (!in) throw std::runtime_error(path + ": no checkpoint to resume from");
     std::stringstream ss;
     ss << in.rdbuf();
-    const std::string bytes = ss.str();
+    std::string bytes = ss.str();
     std::size_t at = 0;
     auto get = [&](void* p, std::size_t n) {
         if (bytes.size() - at < n) throw std::runtime_error(path + ": checkpoint is truncated");
@@ -112,14 +153,28 @@ Checkpoint RunDirectory::read_checkpoint() const {
     std::uint32_t magic = 0, version = 0;
     get(&magic, 4);
     get(&version, 4);
-    if (magic != kCheckpointMagic || version != kCheckpointVersion) throw std::runtime_error(path + ": not a FedHAP checkpoint");
+    if (magic != kCheckpointMagic || version < 1 || version > kCheckpointVersion)
+        throw std::runtime_error(path + ": not a FedHAP checkpoint");
+    if (version >= 2) {
+        // Damage anywhere (a flipped weight byte included) is caught before anything is loaded.
+        if (bytes.size() < 12) throw std::runtime_error(path + ": checkpoint is truncated");
+        std::uint32_t stored = 0;
+        std::memcpy(&stored, bytes.data() + bytes.size() - 4, 4);
+        bytes.resize(bytes.size() - 4);
+        const auto crc = static_cast<std::uint32_t>(
+            crc32(crc32(0L, Z_NULL, 0), reinterpret_cast<const Bytef*>(bytes.data()), static_cast<uInt>(bytes.size())));
+        if (crc != stored) throw std::runtime_error(path + ": checkpoint is damaged (checksum mismatch); it cannot be resumed");
+    }
     Checkpoint c;
     std::int32_t round = 0;
     get(&round, 4);
+    if (round < 0 || round > limits::rounds.hi) throw std::runtime_error(path + ": checkpoint names round " + std::to_string(round));
     c.round = round;
     get(&c.seconds, 8);
+    if (!std::isfinite(c.seconds) || c.seconds < 0) throw std::runtime_error(path + ": checkpoint has a bad time");
     std::uint64_t arrays = 0;
     get(&arrays, 8);
+    if (arrays > (bytes.size() - at) / 8) throw std::runtime_error(path + ": checkpoint is truncated");
     for (std::uint64_t i = 0; i < arrays; ++i) {
         std::uint64_t n = 0;
         get(&n, 8);

@@ -27,6 +27,14 @@ struct FinalCodes {
     std::vector<std::int64_t> query_labels, db_labels;
 };
 
+// What the kept lines of metrics.jsonl add up to, so totals after a resume cover every round.
+struct MetricsTotals {
+    int rounds = 0;
+    std::uint64_t bytes_up = 0, bytes_down = 0, train_samples = 0;
+    double train_seconds = 0.0;
+    int prototype_min_distance = -1;  // of the last kept round
+};
+
 class RunDirectory {
 public:
     explicit RunDirectory(std::string path);  // creates the folder
@@ -38,14 +46,16 @@ public:
 
     // metrics.jsonl, one JSON object per round. start_metrics keeps the lines of rounds up to
     // `keep_rounds` (0 for a new run, the checkpoint's round on resume) and must come first;
-    // each append rewrites the file with one more line.
-    void start_metrics(int keep_rounds);
+    // each append rewrites the file with one more line. Throws std::runtime_error naming the
+    // line when one of the kept rounds is damaged or missing.
+    MetricsTotals start_metrics(int keep_rounds);
     void append_metrics(const RoundMetrics& m);
 
     void write_prototypes(const PrototypeSnapshot& p);  // prototypes/round_NNNN.npy
     void write_checkpoint(const Checkpoint& c);
-    // Throws std::runtime_error naming the file when it is missing or damaged.
+    // Throws std::runtime_error naming the file when it is missing or damaged (CRC-32).
     Checkpoint read_checkpoint() const;
+    bool has(const std::string& name) const;  // a file of the run folder exists
 
     // query_codes.npy, db_codes.npy, query_labels.npy, db_labels.npy.
     void write_codes(const FinalCodes& codes);

@@ -30,7 +30,10 @@ private:
 }  // namespace
 
 int resolve_thread_count(int requested) {
-    return requested > 0 ? requested : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+    const int cores = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+    // More threads than a few per core only adds overhead, and a thousand of them can exhaust
+    // the address space (LibTorch's pool then hangs): capped at 4 per core.
+    return requested > 0 ? std::min(requested, 4 * cores) : cores;
 }
 
 struct ThreadPool::Job {

@@ -11,8 +11,8 @@
 
 namespace fedhap {
 
-// The one place "0 = all cores" is decided: `requested` when positive, else the hardware
-// concurrency (at least 1).
+// The one place "0 = all cores" is decided: `requested` when positive (at most 4 per core),
+// else the hardware concurrency (at least 1).
 int resolve_thread_count(int requested);
 
 class ThreadPool {
