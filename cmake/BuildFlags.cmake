@@ -10,6 +10,12 @@ if(FEDHAP_SANITIZE)
   target_link_options(fedhap_sanitize INTERFACE -fsanitize=${FEDHAP_SANITIZE})
 endif()
 
+# The fuzz preset: coverage instrumentation for libFuzzer in all project code (clang only).
+option(FEDHAP_FUZZ "Build the libFuzzer harnesses (tests/fuzz; needs clang)" OFF)
+if(FEDHAP_FUZZ)
+  target_compile_options(fedhap_sanitize INTERFACE -fsanitize=fuzzer-no-link)
+endif()
+
 add_library(fedhap_warnings INTERFACE)
 target_compile_options(fedhap_warnings INTERFACE -Wall -Wextra)
 target_link_libraries(fedhap_warnings INTERFACE fedhap_sanitize)
