@@ -6,7 +6,8 @@ set(FEDHAP_SANITIZE "" CACHE STRING "Sanitizers to compile with (address,undefin
 
 add_library(fedhap_sanitize INTERFACE)
 if(FEDHAP_SANITIZE)
-  target_compile_options(fedhap_sanitize INTERFACE -fsanitize=${FEDHAP_SANITIZE} -fno-omit-frame-pointer)
+  # Every report stops the program (UBSan would otherwise print and go on, and tests would pass).
+  target_compile_options(fedhap_sanitize INTERFACE -fsanitize=${FEDHAP_SANITIZE} -fno-sanitize-recover=all -fno-omit-frame-pointer)
   target_link_options(fedhap_sanitize INTERFACE -fsanitize=${FEDHAP_SANITIZE})
 endif()
 
