@@ -152,7 +152,8 @@ private Q_SLOTS:
         // No output of a refused command: no coordinates, no run files.
         for (const char* f : {"out/e1.csv", "out/e2.csv", "out/e3.csv", "out/e4.csv", "out/e5.csv", "out/e6.csv"})
             QVERIFY2(!std::filesystem::exists(dir_.file(f)), f);
-        for (const auto& run : std::filesystem::directory_iterator(dir_.file("out"), std::filesystem::directory_options::skip_permission_denied))
+        std::error_code none;  // no "out" folder at all is the best outcome
+        for (const auto& run : std::filesystem::directory_iterator(dir_.file("out"), none))
             QVERIFY2(!std::filesystem::exists(run.path() / "summary.json") && !std::filesystem::exists(run.path() / "checkpoint.bin"),
                      run.path().c_str());
     }
