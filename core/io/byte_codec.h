@@ -43,7 +43,7 @@ public:
         const auto n = get<std::uint64_t>();
         if (n > (b_.size() - at_) / sizeof(T)) throw std::invalid_argument(what_ + ": array runs past the end");
         std::vector<T> v(n);
-        std::memcpy(v.data(), b_.data() + at_, n * sizeof(T));
+        if (n > 0) std::memcpy(v.data(), b_.data() + at_, n * sizeof(T));  // (an empty vector's data() may be null)
         at_ += n * sizeof(T);
         return v;
     }
