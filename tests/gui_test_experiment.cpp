@@ -4,6 +4,8 @@
 // holds, live views filled, a bad path reported, not a crash).
 #include <QtTest>
 
+#include <memory>
+
 #include <QStatusBar>
 
 #include "embedding_view.h"
@@ -125,22 +127,29 @@ private Q_SLOTS:
         QCOMPARE(controller.state(), State::Idle);
     }
 
-    void twenty_start_stop_cycles_leave_it_working() {
+    void a_hundred_start_pause_stop_cycles_leave_it_working() {
         ExperimentController controller;
         QSignalSpy progress(&controller, &ExperimentController::progress);
+        QSignalSpy paused(&controller, &ExperimentController::paused);
         QSignalSpy finished(&controller, &ExperimentController::run_finished);
         ExperimentConfig endless = tiny_config(data_.path());
         endless.rounds = 1000;
-        for (int cycle = 0; cycle < 20; ++cycle) {
+        for (int cycle = 0; cycle < 100; ++cycle) {
             progress.clear();
+            paused.clear();
             const int id = controller.start(endless);
-            QVERIFY(progress.wait(30000));  // training has begun: stop mid-round
-            if (cycle % 2 == 0) {
+            QVERIFY(progress.wait(30000));  // training has begun: act mid-round
+            if (cycle % 3 == 1) {  // pause, see it hold, then stop the paused run
+                controller.pause();
+                QTRY_COMPARE_WITH_TIMEOUT(paused.size(), 1, 30000);
+                QCOMPARE(controller.state(), State::Paused);
+            }
+            if (cycle % 3 != 2) {
                 controller.stop();
                 QTRY_VERIFY_WITH_TIMEOUT(!finished.isEmpty() && finished.last().at(0).toInt() == id, 30000);
                 QCOMPARE(controller.state(), State::Idle);
             }
-            // Odd cycles start the next run over the running one: its results must be dropped.
+            // Every third cycle starts the next run over the running one: its results must be dropped.
         }
         finished.clear();
         QSignalSpy rounds(&controller, &ExperimentController::round_ended);
@@ -153,6 +162,22 @@ private Q_SLOTS:
         QVERIFY(finished.first().at(1).value<workbench::RunOutcome>().error.isEmpty());
         for (const auto& r : rounds) QCOMPARE(r.at(0).toInt(), id);
         QCOMPARE(rounds.size(), 2);
+    }
+
+    void closing_the_window_mid_run_returns_within_a_second() {
+        auto window = std::make_unique<workbench::MainWindow>();
+        QSignalSpy progress(&window->controller(), &ExperimentController::progress);
+        window->show();
+        ExperimentConfig c = tiny_config(data_.path());
+        c.rounds = 1000;
+        window->panel().set_config(c);
+        window->start_run();
+        QVERIFY(progress.wait(30000));
+        QElapsedTimer timer;
+        timer.start();
+        window->close();
+        window.reset();  // stops the run and joins the training thread
+        QVERIFY2(timer.elapsed() < 1000, qPrintable(QString("closing took %1 ms").arg(timer.elapsed())));
     }
 
     void a_bad_dataset_path_fails_with_a_message() {

@@ -2,6 +2,7 @@
 
 #include <cstring>
 #include <stdexcept>
+#include <string>
 
 #include "io/byte_codec.h"
 
@@ -23,6 +24,13 @@ std::vector<float> unpack_signs(const std::vector<std::uint8_t>& bits, std::size
     std::vector<float> v(n);
     for (std::size_t i = 0; i < n; ++i) v[i] = (bits[i / 8] >> (i % 8)) & 1u ? 1.0f : -1.0f;
     return v;
+}
+
+// The shape a message claims is checked before anything of that size is allocated: a few
+// hostile bytes must not ask for gigabytes (found by fuzzing, tests/fuzz/fuzz_messages.cpp).
+void check_shape(int classes, int bits) {
+    if (classes < 0 || classes > kMaxMessageClasses || bits < 0 || bits > kMaxMessageBits)
+        throw std::invalid_argument("message: impossible shape (" + std::to_string(classes) + " classes x " + std::to_string(bits) + " bits)");
 }
 
 }  // namespace
@@ -47,6 +55,7 @@ GlobalMessage decode_global(const Bytes& bytes) {
     GlobalMessage m;
     m.classes = r.get<std::int32_t>();
     m.bits = r.get<std::int32_t>();
+    check_shape(m.classes, m.bits);
     m.weights = r.get_array<float>();
     m.binary_prototypes = r.get<std::uint8_t>() != 0;
     if (m.binary_prototypes) {
@@ -90,7 +99,7 @@ ClientUpdate decode_update(const Bytes& bytes) {
     ClientUpdate m;
     m.classes = r.get<std::int32_t>();
     m.bits = r.get<std::int32_t>();
-    if (m.classes < 0 || m.bits < 0) throw std::invalid_argument("message: negative shape");
+    check_shape(m.classes, m.bits);
     m.samples = r.get<std::uint64_t>();
     m.weights = r.get_array<float>();
     const bool has_prototypes = r.get<std::uint8_t>() != 0;

@@ -9,6 +9,10 @@ namespace fedhap {
 
 using Bytes = std::vector<std::uint8_t>;
 
+// The largest shape a decoded message may claim (the experiment allows ≤ 128 bits).
+constexpr int kMaxMessageClasses = 100000;
+constexpr int kMaxMessageBits = 128;
+
 // Server → client.
 struct GlobalMessage {
     std::vector<float> weights;        // empty when weights are not shared
