@@ -219,6 +219,9 @@ private Q_SLOTS:
         window.show();
         ExperimentConfig bad = tiny_config("/nonexistent/mnist");
         window.panel().set_config(bad);
+        // The preview's own load of the bad path says so in the status bar too: let it finish
+        // first, so the line read below is the run's.
+        QTRY_VERIFY_WITH_TIMEOUT(!window.is_loading(), 30000);
         window.start_run();
         QVERIFY(done.wait(30000));
         QCOMPARE(done.last().at(1).toBool(), false);
