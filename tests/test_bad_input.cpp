@@ -91,6 +91,8 @@ private:
             {"embed: perplexity not a number", {"embed", "--codes", "{dir}/db.npy", "--out", "{dir}/out/e3.csv", "--perplexity", "lots"}, "--perplexity"},
             {"embed: iterations wrap", {"embed", "--codes", "{dir}/db.npy", "--out", "{dir}/out/e4.csv", "--iters", "18446744073709551617"}, "--iters"},
             {"embed: labels of another length", {"embed", "--codes", "{dir}/db.npy", "--labels", "{dir}/labels5.npy", "--out", "{dir}/out/e5.csv"}, "labels"},
+            {"embed: threads wrap", {"embed", "--codes", "{dir}/db.npy", "--out", "{dir}/out/e7.csv", "--threads", "4294967297"}, "--threads"},
+            {"compare: a negative seed", {"compare", "--seeds", "-1", "--methods", "fedhap"}, "-1"},
             {"embed: unknown method", {"embed", "--codes", "{dir}/db.npy", "--out", "{dir}/out/e6.csv", "--method", "umap"}, "--method"},
             // partition
             {"partition: negative seed", {"partition", "--seed", "-1"}, "--seed"},
@@ -150,7 +152,7 @@ private Q_SLOTS:
         }
         QVERIFY2(failures.empty(), failures.c_str());
         // No output of a refused command: no coordinates, no run files.
-        for (const char* f : {"out/e1.csv", "out/e2.csv", "out/e3.csv", "out/e4.csv", "out/e5.csv", "out/e6.csv"})
+        for (const char* f : {"out/e1.csv", "out/e2.csv", "out/e3.csv", "out/e4.csv", "out/e5.csv", "out/e6.csv", "out/e7.csv"})
             QVERIFY2(!std::filesystem::exists(dir_.file(f)), f);
         std::error_code none;  // no "out" folder at all is the best outcome
         for (const auto& run : std::filesystem::directory_iterator(dir_.file("out"), none))
