@@ -9,8 +9,9 @@
 #include "util/thread_pool.h"
 
 // x86-64 before POPCNT (pre-2008) turns __builtin_popcountll into a slow library call; the scan
-// is cloned for CPUs with POPCNT and picked at load time.
-#if defined(__x86_64__) && defined(__GNUC__)
+// is cloned for CPUs with POPCNT and picked at load time. Not under ThreadSanitizer: the clone's
+// load-time resolver runs before TSan is set up and crashes the program.
+#if defined(__x86_64__) && defined(__GNUC__) && !defined(__SANITIZE_THREAD__)
 #define FEDHAP_POPCNT_CLONES __attribute__((target_clones("popcnt", "default")))
 #else
 #define FEDHAP_POPCNT_CLONES
