@@ -20,17 +20,7 @@ using test::read_text;
 
 using test::metrics_without_timings;
 
-class StopAfter : public RunObserver {
-public:
-    StopAfter(StopToken& stop, int round) : stop_(stop), round_(round) {}
-    void on_round_start(int round, int) override {
-        if (round == round_) stop_.request_stop();
-    }
-
-private:
-    StopToken& stop_;
-    int round_;
-};
+using test::StopAtRound;
 
 }  // namespace
 
@@ -76,7 +66,7 @@ private Q_SLOTS:
         run_experiment(c, {straight.path(), false}, quiet, s1);
 
         StopToken s2;
-        StopAfter stopper(s2, 3);  // stop as round 3 starts: rounds 1–2 are checkpointed
+        StopAtRound stopper(s2, 3);  // stop as round 3 starts: rounds 1–2 are checkpointed
         const RunSummary part = run_experiment(c, {resumed.path(), false}, stopper, s2);
         QVERIFY(part.stopped);
         QCOMPARE(part.rounds, 2);

@@ -21,17 +21,7 @@ using fedhap::test::TempDir;
 
 namespace {
 
-class StopAt : public RunObserver {
-public:
-    StopAt(StopToken& stop, int round) : stop_(stop), round_(round) {}
-    void on_round_start(int round, int) override {
-        if (round == round_) stop_.request_stop();
-    }
-
-private:
-    StopToken& stop_;
-    int round_;
-};
+using test::StopAtRound;
 
 std::string error_of(const std::function<void()>& f) {
     try {
@@ -53,7 +43,7 @@ private:
     // A run stopped when round 3 starts: checkpoint of round 2.
     void interrupted_run(const std::string& dir) {
         StopToken stop;
-        StopAt observer(stop, 3);
+        StopAtRound observer(stop, 3);
         QVERIFY(run_experiment(config(), {dir, false, {}}, observer, stop).stopped);
     }
     std::string resume(const std::string& dir) {
