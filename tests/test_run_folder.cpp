@@ -14,6 +14,7 @@
 #include "experiment/run_directory.h"
 #include "test_files.h"
 #include "tiny_experiment.h"
+#include "util/memory_budget.h"
 #include "util/thread_pool.h"
 
 using namespace fedhap;
@@ -141,6 +142,14 @@ private Q_SLOTS:
         const std::string error = error_of([&] { read_file_bytes(dir.file("bomb.gz"), 1u << 20); });
         QVERIFY2(error.find("inflates to more than 1 MiB") != std::string::npos, error.c_str());
         QCOMPARE(read_file_bytes(dir.file("bomb.gz")).size(), std::size_t{8u << 20});  // under the real limit it loads
+    }
+
+    void a_run_that_cannot_fit_in_memory_says_so_up_front() {
+        check_memory_budget(100, 1000, "x");  // fits
+        check_memory_budget(100, 0, "x");     // unknown: no check
+        const std::string error = error_of([] { check_memory_budget(3ull << 30, 1ull << 30, "training on 60000 images"); });
+        QVERIFY2(error == "training on 60000 images needs about 3.0 GiB of memory, this machine has 1.0 GiB available", error.c_str());
+        QVERIFY(available_memory_bytes() > 0);  // Linux: MemAvailable is there
     }
 
     void absurd_thread_counts_are_capped() {

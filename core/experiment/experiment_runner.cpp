@@ -11,6 +11,7 @@
 #include "experiment/federation_plan.h"
 #include "experiment/run_directory.h"
 #include "runtime/torch_runtime.h"
+#include "util/memory_budget.h"
 #include "util/random.h"
 
 namespace fedhap {
@@ -115,6 +116,12 @@ RunSummary ExperimentRun::run() {
         return summary_;
     }
     const FederationSetup setup = plan_federation(config_, data_, threads_);
+    if (!options_.client_pool) {
+        // The train images as float tensors are the run's one large allocation: say so now if they cannot fit.
+        const std::uint64_t train_bytes = static_cast<std::uint64_t>(data_.split.train.size()) * data_.joined.image_bytes() * sizeof(float);
+        check_memory_budget(train_bytes + train_bytes / 4, available_memory_bytes(),
+                            "training on " + std::to_string(data_.split.train.size()) + " images");
+    }
     report_data(setup);
     // The clients in this process, or wherever the caller's pool keeps them (a cross-silo server).
     const auto federation =
