@@ -38,10 +38,16 @@ FederationPresenter::FederationPresenter(ExperimentController& controller, widge
 }
 
 FederationPresenter::~FederationPresenter() {
-    for (auto& p : silos_) {
+    for (QProcess* p : findChildren<QProcess*>()) {
         p->kill();
         p->waitForFinished(2000);
     }
+}
+
+int FederationPresenter::local_silo_processes() const {
+    int running = 0;
+    for (const QProcess* p : findChildren<QProcess*>()) running += p->state() != QProcess::NotRunning ? 1 : 0;
+    return running;
 }
 
 void FederationPresenter::on_run_started(const ExperimentConfig& config) {
@@ -68,23 +74,27 @@ void FederationPresenter::on_event(const QByteArray& line) {
 void FederationPresenter::start_local_silos(const QString& endpoint) {
     const QString program = trainer_path();
     const HostSettings host = controller_.hosting().value_or(HostSettings{});
+    if (program.isEmpty()) {  // shown in the table: the silos must then be started by hand
+        for (auto& s : status_.silos) s.last_problem = tr("fedhap-train not found beside the workbench: start this silo with fedhap join");
+        view_.set_status(status_);
+    }
     for (int k = 0; k < pending_local_silos_ && !program.isEmpty(); ++k) {
-        auto p = std::make_unique<QProcess>();
+        auto* p = new QProcess(this);
         QStringList args{"join", "--server", endpoint, "--silo", QString::number(k), "--wait", "60"};
         if (!host.secret_file.isEmpty()) args << "--secret-file" << host.secret_file;
         if (!host.run_folder.isEmpty()) p->setStandardErrorFile(host.run_folder + QString("/silo-%1.log").arg(k));
+        connect(p, &QProcess::finished, p, &QObject::deleteLater);
         p->start(program, args);
-        silos_.push_back(std::move(p));
     }
     pending_local_silos_ = 0;
 }
 
-// The server has told its silos the run is over; give them a moment, then make sure.
+// The server has told its silos the run is over: they end by themselves (and are deleted when
+// they do); one still running after 10 s is killed. Nothing here blocks the GUI thread.
 void FederationPresenter::reap_local_silos() {
     pending_local_silos_ = 0;
-    for (auto& p : silos_)
-        if (!p->waitForFinished(p->state() == QProcess::NotRunning ? 0 : 10000)) p->kill();
-    silos_.clear();
+    for (QProcess* p : findChildren<QProcess*>())
+        if (p->state() != QProcess::NotRunning) QTimer::singleShot(10000, p, [p] { p->kill(); });
 }
 
 QString FederationPresenter::follow(const QString& run_folder) {

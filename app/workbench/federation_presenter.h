@@ -5,8 +5,6 @@
 #include <QObject>
 #include <QProcess>
 #include <QTimer>
-#include <memory>
-#include <vector>
 
 #include "experiment_controller.h"
 #include "federation_status.h"
@@ -27,7 +25,7 @@ public:
     // Returns an error message, empty on success.
     QString follow(const QString& run_folder);
     const QString& followed_folder() const { return folder_; }
-    int local_silo_processes() const { return static_cast<int>(silos_.size()); }
+    int local_silo_processes() const;  // still running
 
 private:
     void on_run_started(const ExperimentConfig& config);
@@ -43,8 +41,7 @@ private:
     qint64 journal_offset_ = 0;
     QByteArray partial_line_;
     QTimer follow_timer_;
-    int pending_local_silos_ = 0;
-    std::vector<std::unique_ptr<QProcess>> silos_;
+    int pending_local_silos_ = 0;  // silo processes to start once the server listens (children of this)
 };
 
 }  // namespace fedhap::workbench
