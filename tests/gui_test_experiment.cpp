@@ -180,6 +180,20 @@ private Q_SLOTS:
         QVERIFY2(timer.elapsed() < 1000, qPrintable(QString("closing took %1 ms").arg(timer.elapsed())));
     }
 
+    void closing_the_window_while_it_loads_fashion_mnist_returns_within_a_second() {
+        FEDHAP_REQUIRE_FASHION_MNIST();
+        auto window = std::make_unique<workbench::MainWindow>();
+        window->show();
+        window->panel().set_config(ExperimentConfig{});  // the packaged Fashion-MNIST: loads for a while
+        QTRY_VERIFY_WITH_TIMEOUT(window->is_loading(), 5000);
+        QElapsedTimer timer;
+        timer.start();
+        window->close();
+        window.reset();
+        qInfo("closed %lld ms into the load", static_cast<long long>(timer.elapsed()));
+        QVERIFY2(timer.elapsed() < 1000, qPrintable(QString("closing took %1 ms").arg(timer.elapsed())));
+    }
+
     void a_bad_dataset_path_fails_with_a_message() {
         ExperimentController controller;
         QSignalSpy finished(&controller, &ExperimentController::run_finished);
