@@ -83,17 +83,33 @@ MetricsTotals RunDirectory::start_metrics(int keep_rounds) {
         // be lost from the record without a word.
         const auto j = nlohmann::json::parse(line, nullptr, false);
         const std::string where = file("metrics.jsonl") + " line " + std::to_string(line_number);
-        if (j.is_discarded() || !j.is_object() || !j.contains("round") || !j["round"].is_number_integer())
+        if (j.is_discarded() || !j.is_object() || !j.contains("round") || !j["round"].is_number_integer() ||
+            j["round"].get<std::int64_t>() < 1 || j["round"].get<std::int64_t>() > limits::rounds.hi)
             throw std::runtime_error(where + " is damaged; the rounds up to the checkpoint cannot be kept");
         const int round = j["round"].get<int>();
         if (round != expected)
             throw std::runtime_error(where + " is round " + std::to_string(round) + ", expected round " + std::to_string(expected));
+        // Numbers are taken only as what they claim to be: a huge or fractional "count" is damage,
+        // not something to convert (found by fuzzing: a float past 2^64 read as a count).
+        const auto count = [&](const char* key) -> std::uint64_t {
+            if (!j.contains(key)) return 0;
+            const auto& v = j[key];
+            if (v.is_number_unsigned()) return v.get<std::uint64_t>();
+            if (v.is_number_integer() && v.get<std::int64_t>() >= 0) return static_cast<std::uint64_t>(v.get<std::int64_t>());
+            throw std::runtime_error(where + ": " + key + " is not a count");
+        };
         totals.rounds = round;
-        totals.bytes_up += j.value("bytes_up", std::uint64_t{0});
-        totals.bytes_down += j.value("bytes_down", std::uint64_t{0});
-        totals.train_samples += j.value("train_samples", std::uint64_t{0});
-        totals.train_seconds += j.value("train_seconds", 0.0);
-        totals.prototype_min_distance = j.value("prototype_min_distance", -1);
+        totals.bytes_up += count("bytes_up");
+        totals.bytes_down += count("bytes_down");
+        totals.train_samples += count("train_samples");
+        const auto seconds = j.value("train_seconds", nlohmann::json(0.0));
+        if (!seconds.is_number() || !std::isfinite(seconds.get<double>()))
+            throw std::runtime_error(where + ": train_seconds is not a time");
+        totals.train_seconds += seconds.get<double>();
+        const auto distance = j.value("prototype_min_distance", nlohmann::json(-1));
+        if (!distance.is_number_integer() || distance.get<std::int64_t>() < -1 || distance.get<std::int64_t>() > 1 << 20)
+            throw std::runtime_error(where + ": prototype_min_distance is not a distance");
+        totals.prototype_min_distance = static_cast<int>(distance.get<std::int64_t>());
         metrics_ += line + "\n";
         ++expected;
     }
