@@ -163,7 +163,7 @@ Checkpoint RunDirectory::read_checkpoint() const {
     std::size_t at = 0;
     auto get = [&](void* p, std::size_t n) {
         if (bytes.size() - at < n) throw std::runtime_error(path + ": checkpoint is truncated");
-        std::memcpy(p, bytes.data() + at, n);
+        if (n > 0) std::memcpy(p, bytes.data() + at, n);  // an empty array's data() may be null
         at += n;
     };
     std::uint32_t magic = 0, version = 0;
