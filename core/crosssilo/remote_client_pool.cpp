@@ -7,6 +7,7 @@
 
 #include "crosssilo/silo_messages.h"
 #include "crosssilo/silo_protocol.h"
+#include "fl/serialised_observer.h"
 #include "eval/retrieval_metrics.h"
 #include "nn/hash_net.h"
 
@@ -194,7 +195,7 @@ PoolRound RemoteClientPool::train(const std::vector<int>& chosen, const Bytes& d
     const auto deadline = Clock::now() + settings_.round_timeout;
     std::vector<Answer> answers(chosen.size());
     std::vector<std::thread> threads;
-    std::mutex observer_mutex;
+    SerialisedObserver serial(observer);
     for (std::size_t i = 0; i < chosen.size(); ++i) {
         const int k = chosen[i];
         std::int64_t generation = 0;
@@ -204,15 +205,9 @@ PoolRound RemoteClientPool::train(const std::vector<int>& chosen, const Bytes& d
             continue;
         }
         threads.emplace_back([&, i, k, generation, l = std::move(link)]() mutable {
-            {
-                std::lock_guard<std::mutex> lock(observer_mutex);
-                observer.on_client_start(round, k, static_cast<int>(chosen.size()));
-            }
+            serial.on_client_start(round, k, static_cast<int>(chosen.size()));
             answers[i] = exchange(k, std::move(l), down, round, deadline);
-            if (answers[i].trained) {
-                std::lock_guard<std::mutex> lock(observer_mutex);
-                observer.on_client_end(round, answers[i].trained->result);
-            }
+            if (answers[i].trained) serial.on_client_end(round, answers[i].trained->result);
             if (answers[i].link) return_link(k, generation, std::move(answers[i].link));
         });
     }

@@ -2,38 +2,12 @@
 
 #include <torch/torch.h>
 
-#include <mutex>
-
 #include "fl/federation.h"
+#include "fl/serialised_observer.h"
 #include "fl/torch_tasks.h"
 #include "nn/weights.h"
 
 namespace fedhap {
-namespace {
-
-// Forwards observer calls from parallel client threads one at a time.
-class SerialisedObserver : public RunObserver {
-public:
-    explicit SerialisedObserver(RunObserver& inner) : inner_(inner) {}
-    void on_client_start(int round, int client, int clients) override {
-        std::lock_guard<std::mutex> lock(mutex_);
-        inner_.on_client_start(round, client, clients);
-    }
-    void on_batch(int round, int client, int batch, int batches, double loss) override {
-        std::lock_guard<std::mutex> lock(mutex_);
-        inner_.on_batch(round, client, batch, batches, loss);
-    }
-    void on_client_end(int round, const ClientRoundResult& r) override {
-        std::lock_guard<std::mutex> lock(mutex_);
-        inner_.on_client_end(round, r);
-    }
-
-private:
-    RunObserver& inner_;
-    std::mutex mutex_;
-};
-
-}  // namespace
 
 LocalClientPool::LocalClientPool(const FederationSetup& setup, TrainData data, torch::Device device)
     : data_(std::move(data)), device_(device), threads_(setup.threads) {
