@@ -13,6 +13,7 @@ PACKAGES=(
   zlib1g-dev nlohmann-json3-dev                # .gz datasets; experiment JSON
   dataset-fashion-mnist                        # the default data, /usr/share/datasets/fashion-mnist
   xvfb xauth                                   # headless GUI tests and screenshots
+  desktop-file-utils appstream                 # the packaging test validates the desktop file and metainfo
 )
 
 missing=()
