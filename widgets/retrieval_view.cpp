@@ -1,5 +1,6 @@
 #include "retrieval_view.h"
 
+#include <QFileDialog>
 #include <QGridLayout>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -16,6 +17,9 @@ namespace {
 
 constexpr int kTile = 84;  // pixels of a gallery image
 constexpr int kColumns = 4;
+const char* const kRelevantColour = "#2ca02c";
+const char* const kIrrelevantColour = "#d62728";
+const char* const kUnlabelledColour = "#8c8c8c";  // an image file's neighbours: relevance unknown
 
 QPixmap tile_pixmap(const QImage& image, int size) {
     if (image.isNull()) return {};
@@ -41,11 +45,16 @@ RetrievalView::RetrievalView(QWidget* parent) : LiveView(parent) {
     query_index_->setPrefix(tr("query #"));
     query_index_->setObjectName("query_index");
     random_ = new QPushButton(tr("Random query"));
+    from_file_ = new QPushButton(tr("Query from an image file…"));
+    from_file_->setObjectName("query_from_file");
+    from_file_->setToolTip(tr("Any PNG/JPEG/…: brought to the data's size and colours (shown as the network sees it), "
+                              "encoded with the model of the codes shown, and ranked against their database"));
     query_box->addWidget(query_title);
     query_box->addWidget(query_image_, 0, Qt::AlignHCenter);
     query_box->addWidget(query_caption_);
     query_box->addWidget(query_index_);
     query_box->addWidget(random_);
+    query_box->addWidget(from_file_);
     query_box->addStretch(1);
 
     // Middle: the gallery.
@@ -73,6 +82,13 @@ RetrievalView::RetrievalView(QWidget* parent) : LiveView(parent) {
     pr_ = new QCPGraph(plot_->xAxis, plot_->yAxis);
     pr_->setPen(QPen(QColor(31, 119, 180), 2));
     pr_->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssCircle, 5));
+    pr_->setName(tr("whole query set (mean)"));
+    query_pr_ = new QCPGraph(plot_->xAxis, plot_->yAxis);
+    query_pr_->setPen(QPen(QColor(255, 127, 14), 2, Qt::DashLine));
+    query_pr_->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDiamond, 6));
+    // The curves run from high precision at low recall down to the right: the lower left is free.
+    plot_->legend->setVisible(true);
+    plot_->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignLeft | Qt::AlignBottom);
     place_hint(plot_, plot_->axisRect());
 
     auto* layout = new QHBoxLayout(this);
@@ -84,9 +100,16 @@ RetrievalView::RetrievalView(QWidget* parent) : LiveView(parent) {
     connect(random_, &QPushButton::clicked, this, [this] {
         if (query_index_->maximum() > 0) query_index_->setValue(static_cast<int>(QRandomGenerator::global()->bounded(query_index_->maximum() + 1)));
     });
+    connect(from_file_, &QPushButton::clicked, this, [this] {
+        const QString path = QFileDialog::getOpenFileName(
+            this, tr("Query from an image file"), QString(),
+            tr("Images (*.png *.jpg *.jpeg *.bmp *.pgm *.ppm *.tif *.tiff *.webp);;All files (*)"));
+        if (!path.isEmpty()) Q_EMIT image_file_chosen(path);
+    });
     set_query_count(0);
     set_hint(tr("Retrieval needs codes: they arrive with the first evaluation.\n"
-                "Then pick a query, or click a point in the Embedding view."));
+                "Then pick a query, click a point in the Embedding view,\n"
+                "or query with an image file of your own."));
     redraw();
 }
 
@@ -97,6 +120,7 @@ void RetrievalView::set_query_count(int count) {
     query_index_->setRange(0, std::max(0, count - 1));
     query_index_->setEnabled(count > 0);
     random_->setEnabled(count > 0);
+    from_file_->setEnabled(count > 0);  // it needs codes (and their model) too
 }
 
 void RetrievalView::set_query_index(int index) {
@@ -125,12 +149,11 @@ void RetrievalView::redraw() {
         tile->setPixmap(tile_pixmap(g.image, kTile));
         tile->setFixedSize(kTile + 12, kTile + 12);
         tile->setAlignment(Qt::AlignCenter);
-        tile->setStyleSheet(QString("QLabel { border: 4px solid %1; background: white; }").arg(g.relevant ? "#2ca02c" : "#d62728"));
+        const char* colour = !r.labelled ? kUnlabelledColour : g.relevant ? kRelevantColour : kIrrelevantColour;
+        tile->setStyleSheet(QString("QLabel { border: 4px solid %1; background: white; }").arg(colour));
         tile->setToolTip(g.caption);
-        auto* caption = new QLabel(QString("<span style='color:%1'>%2</span> d=%3<br><small>%4</small>")
-                                       .arg(g.relevant ? "#2ca02c" : "#d62728", g.relevant ? "✓" : "×")
-                                       .arg(g.distance)
-                                       .arg(g.caption.toHtmlEscaped()));
+        const QString mark = !r.labelled ? QString() : QString("<span style='color:%1'>%2</span> ").arg(colour, g.relevant ? "✓" : "×");
+        auto* caption = new QLabel(QString("%1d=%2<br><small>%3</small>").arg(mark).arg(g.distance).arg(g.caption.toHtmlEscaped()));
         caption->setAlignment(Qt::AlignCenter);
         auto* cell = new QWidget;
         auto* v = new QVBoxLayout(cell);
@@ -141,14 +164,26 @@ void RetrievalView::redraw() {
         gallery_->addWidget(cell, i / kColumns, i % kColumns);
     }
     const int hits = static_cast<int>(std::count_if(r.items.begin(), r.items.end(), [](const GalleryItem& g) { return g.relevant; }));
-    gallery_caption_->setText(r.empty() ? QString()
-                                        : tr("<b>Top %1 by Hamming distance</b> — %2 of %1 relevant (✓ same class, × other class)")
-                                              .arg(r.items.size())
-                                              .arg(hits));
+    if (r.empty())
+        gallery_caption_->clear();
+    else if (!r.labelled)
+        gallery_caption_->setText(tr("<b>Top %1 by Hamming distance</b> — the query is unlabelled: no ✓/×, and no PR curve of its own")
+                                      .arg(r.items.size()));
+    else
+        gallery_caption_->setText(tr("<b>Top %1 by Hamming distance</b> — %2 of %1 relevant (✓ same class, × other class)")
+                                      .arg(r.items.size())
+                                      .arg(hits));
     pr_->setData(r.recall_at_radius, r.precision_at_radius);
+    query_pr_->setData(r.query_recall_at_radius, r.query_precision_at_radius);
+    query_pr_->setName(r.query_curve_name);
+    // The legend names only the curves drawn.
+    if (r.query_precision_at_radius.isEmpty()) query_pr_->removeFromLegend();
+    else query_pr_->addToLegend();
+    plot_->legend->setVisible(!r.precision_at_radius.isEmpty());
     QString title = tr("Precision–recall over Hamming radius");
     if (r.p_at_h2 >= 0) title += tr("\nP@H≤2 = %1").arg(r.p_at_h2, 0, 'f', 3);
     if (r.map >= 0) title += tr("   mAP = %1").arg(r.map, 0, 'f', 3);
+    if (r.p_at_h2 >= 0 || r.map >= 0) title += tr(" (query set)");
     if (!r.source.isEmpty()) title += tr("\n(%1)").arg(r.source);  // its own line: the title stays within a narrow plot
     pr_title_->setText(title);
     show_hint(r.precision_at_radius.isEmpty());
@@ -156,12 +191,21 @@ void RetrievalView::redraw() {
 }
 
 QString RetrievalView::csv() const {
-    QString out = "radius,precision,recall\n";
+    // The picked query's columns stay empty when it has no curve.
+    const auto cell = [](const QVector<double>& v, int i) { return i < v.size() ? QString::number(v[i], 'g', 8) : QString(); };
+    QString out = "radius,precision,recall,query_precision,query_recall\n";
     for (int i = 0; i < result_.precision_at_radius.size(); ++i)
-        out += QString("%1,%2,%3\n").arg(i).arg(result_.precision_at_radius[i], 0, 'g', 8).arg(result_.recall_at_radius.value(i), 0, 'g', 8);
+        out += QString("%1,%2,%3,%4,%5\n")
+                   .arg(i)
+                   .arg(cell(result_.precision_at_radius, i), cell(result_.recall_at_radius, i),
+                        cell(result_.query_precision_at_radius, i), cell(result_.query_recall_at_radius, i));
     out += "\nrank,distance,relevant,caption\n";
     for (int i = 0; i < result_.items.size(); ++i)
-        out += QString("%1,%2,%3,%4\n").arg(i + 1).arg(result_.items[i].distance).arg(result_.items[i].relevant ? 1 : 0).arg(result_.items[i].caption);
+        out += QString("%1,%2,%3,%4\n")
+                   .arg(i + 1)
+                   .arg(result_.items[i].distance)
+                   .arg(!result_.labelled ? QString() : QString::number(result_.items[i].relevant ? 1 : 0))
+                   .arg(result_.items[i].caption);
     return out;
 }
 

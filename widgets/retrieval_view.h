@@ -1,6 +1,7 @@
 #pragma once
-// Retrieval at a glance: a query, its top-k gallery ranked by Hamming distance with ✓/× borders,
-// and the precision–recall curve over Hamming radius with P@H≤2.
+// Retrieval at a glance: a query (from the query set, or an image file), its top-k gallery ranked
+// by Hamming distance with ✓/× borders, and the precision–recall curves over Hamming radius of
+// the whole query set and of the picked query, with P@H≤2.
 #include "live_view.h"
 #include "retrieval_result.h"
 
@@ -27,8 +28,13 @@ public:
     QCustomPlot* plot() const override { return plot_; }
     QString csv() const override;
 
+    // The PR curves as drawn: the whole query set's, and the picked query's (empty without one).
+    QCPGraph* set_curve() const { return pr_; }
+    QCPGraph* query_curve() const { return query_pr_; }
+
 Q_SIGNALS:
     void query_requested(int index);  // an index into the query set
+    void image_file_chosen(const QString& path);  // "Query from an image file…"
 
 private:
     void redraw() override;
@@ -36,10 +42,12 @@ private:
     QLabel* query_caption_;
     QSpinBox* query_index_;
     QPushButton* random_;
+    QPushButton* from_file_;
     QGridLayout* gallery_;
     QLabel* gallery_caption_;
     QCustomPlot* plot_;
     QCPGraph* pr_;
+    QCPGraph* query_pr_;
     QCPTextElement* pr_title_;
     RetrievalResult result_;
 };

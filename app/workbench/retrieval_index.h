@@ -21,6 +21,10 @@ struct RetrievalIndex {
     PackedCodes queries, database;
     LabelSet query_labels, database_labels;
     RetrievalMetrics metrics;  // precision/recall over Hamming radius, P@H≤2, mAP
+    // The model that encoded these codes (null for codes without one): other images are encoded
+    // with it, so their distances to the database compare like with like.
+    NetSpec net;
+    std::shared_ptr<const std::vector<float>> weights;
 };
 
 // Throws std::invalid_argument on inconsistent codes.
@@ -29,5 +33,12 @@ std::shared_ptr<const RetrievalIndex> build_retrieval_index(const CodesSnapshot&
 // The top k of the database for query `q`, or for database item `d` used as the query.
 std::vector<RankedItem> rank_query(const RetrievalIndex& index, std::size_t q, std::size_t k);
 std::vector<RankedItem> rank_database_item(const RetrievalIndex& index, std::size_t d, std::size_t k);
+// The top k for a relaxed code from outside the query set (an image file). Its class is unknown,
+// so no item is marked relevant.
+std::vector<RankedItem> rank_unlabelled_code(const RetrievalIndex& index, const std::vector<float>& code, std::size_t k);
+
+// Precision and recall over Hamming radius of query `q` alone, by the definition the whole
+// set's curve averages (eval/retrieval_metrics.h).
+RetrievalMetrics query_metrics(const RetrievalIndex& index, std::size_t q);
 
 }  // namespace fedhap::workbench

@@ -10,6 +10,7 @@
 #include "experiment/code_encoder.h"
 #include "experiment/federation_plan.h"
 #include "experiment/run_directory.h"
+#include "nn/weights.h"
 #include "runtime/torch_runtime.h"
 #include "util/memory_budget.h"
 #include "util/random.h"
@@ -30,6 +31,8 @@ std::vector<std::int64_t> labels_at(const Dataset& d, const std::vector<std::siz
 struct Evaluated {
     double map = 0.0, p_at_h2 = 0.0;
     std::vector<float> query_codes, db_codes;  // of the first model
+    NetSpec net;                               // and that model itself
+    std::shared_ptr<const std::vector<float>> weights;
     double encode_seconds = 0.0;
     std::size_t encoded = 0;
 };
@@ -49,7 +52,11 @@ Evaluated evaluate(std::vector<HashNet> models, const Dataset& data, const std::
                                                       pack_codes(database.size(), static_cast<std::size_t>(bits), d), dl);
         out.map += r.map / static_cast<double>(models.size());
         out.p_at_h2 += r.p_at_h2 / static_cast<double>(models.size());
-        if (m == 0) out.query_codes = std::move(q), out.db_codes = std::move(d);
+        if (m == 0) {
+            out.query_codes = std::move(q), out.db_codes = std::move(d);
+            out.net = models[m]->spec();
+            out.weights = std::make_shared<const std::vector<float>>(flatten_weights(*models[m]));
+        }
     }
     return out;
 }
@@ -213,7 +220,7 @@ void ExperimentRun::run_round(Federation& federation, int round) {
                                config_.bits, threads_);
         m.map = e.map;
         observer_.on_codes({round, false, config_.bits, e.map, data_.split.query, round_database_, std::move(e.query_codes),
-                            std::move(e.db_codes)});
+                            std::move(e.db_codes), e.net, e.weights});
         m.seconds += since(t);
     }
     summary_.bytes_up += m.bytes_up;
@@ -238,7 +245,7 @@ void ExperimentRun::evaluate_final(Federation& federation) {
     summary_.p_at_h2 = full.p_at_h2;
     summary_.encode_images_per_s = full.encode_seconds > 0 ? full.encoded / full.encode_seconds : 0.0;
     observer_.on_codes({summary_.rounds, true, config_.bits, full.map, split.query, split.database, full.query_codes,
-                        full.db_codes});
+                        full.db_codes, full.net, full.weights});
     if (dir_)
         dir_->write_codes({static_cast<std::size_t>(config_.bits), std::move(full.query_codes), std::move(full.db_codes),
                            labels_at(data_.joined, split.query), labels_at(data_.joined, split.database)});

@@ -3,8 +3,11 @@
 // they need and return quickly). All default to no-ops.
 #include <cstddef>
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <vector>
+
+#include "nn/net_spec.h"
 
 namespace fedhap {
 
@@ -50,6 +53,10 @@ struct CodesSnapshot {
     double map = 0.0;
     std::vector<std::size_t> query_rows, database_rows;
     std::vector<float> query_codes, database_codes;  // rows × bits
+    // The model these codes came from (nn/weights.h order), so a viewer can encode an image of
+    // its own against them. Shared: snapshots are copied by value.
+    NetSpec net;
+    std::shared_ptr<const std::vector<float>> weights;
 };
 
 class RunObserver {
