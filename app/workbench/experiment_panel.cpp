@@ -21,65 +21,68 @@ namespace fedhap::workbench {
 
 ExperimentPanel::ExperimentPanel(QWidget* parent) : QWidget(parent) {
     name_ = new QLineEdit("experiment", this);
-    name_->setToolTip(tr("A name for this experiment (saved in the JSON file and shown in the runs list)"));
+    set_setting_tip(name_, "name");
     auto* data_box = new QGroupBox(tr("Data"), this);
     auto* data_form = new QFormLayout(data_box);
-    dataset_ = choice_field(dataset_kind_names(), tr("Which dataset to load"), data_box);
+    dataset_ = choice_field(dataset_kind_names(), "dataset.name", data_box);
     data_form->addRow(tr("Name"), name_);
     data_form->addRow(tr("Dataset"), dataset_);
     path_ = new QLineEdit(data_box);
     path_->setPlaceholderText(tr("default location"));
+    set_setting_tip(path_, "dataset.path");
     auto* browse = new QPushButton(tr("Browse…"), data_box);
+    browse->setToolTip(tr("Choose the dataset's folder (or digits.png)"));
     auto* path_row = new QHBoxLayout;
     path_row->addWidget(path_, 1);
     path_row->addWidget(browse);
     data_form->addRow(tr("Path"), path_row);
-    query_per_class_ = int_field(limits::per_class, tr("Query images per class, drawn from the test part"), data_box);
-    train_per_class_ = int_field(limits::per_class, tr("Training images per class, drawn from the database"), data_box);
+    query_per_class_ = int_field(limits::per_class, "dataset.query_per_class", data_box);
+    train_per_class_ = int_field(limits::per_class, "dataset.train_per_class", data_box);
     data_form->addRow(tr("Queries / class"), query_per_class_);
     data_form->addRow(tr("Train / class"), train_per_class_);
 
     auto* split_box = new QGroupBox(tr("Non-IID split"), this);
     auto* split_form = new QFormLayout(split_box);
-    scheme_ = choice_field(partition_scheme_names(), tr("How the train part is split over the clients"), split_box);
+    scheme_ = choice_field(partition_scheme_names(), "partition.scheme", split_box);
     split_form->addRow(tr("Scheme"), scheme_);
-    clients_ = int_field(limits::clients, tr("Number of clients (silos)"), split_box);
+    clients_ = int_field(limits::clients, "partition.clients", split_box);
     split_form->addRow(tr("Clients"), clients_);
-    alpha_ = real_field(limits::alpha, tr("Dirichlet concentration: small values give each client few classes"), split_box);
+    alpha_ = real_field(limits::alpha, "partition.alpha", split_box);
     split_form->addRow(tr("Dirichlet α"), alpha_);
-    min_size_ = int_field(limits::min_partition_size, tr("Redraw until every client has at least this many samples"), split_box);
+    min_size_ = int_field(limits::min_partition_size, "partition.min_size", split_box);
     split_form->addRow(tr("Min. client size"), min_size_);
     balance_ = new QCheckBox(tr("self-balancing"), split_box);
+    set_setting_tip(balance_, "partition.balance");
     split_form->addRow(QString(), balance_);
-    classes_per_client_ = int_field(limits::per_client, tr("Pathological split: classes each client holds"), split_box);
+    classes_per_client_ = int_field(limits::per_client, "partition.classes_per_client", split_box);
     split_form->addRow(tr("Classes / client"), classes_per_client_);
-    shards_per_client_ = int_field(limits::per_client, tr("Shards each client gets"), split_box);
+    shards_per_client_ = int_field(limits::per_client, "partition.shards_per_client", split_box);
     split_form->addRow(tr("Shards / client"), shards_per_client_);
-    sigma_ = real_field(limits::noise_sigma, tr("Feature noise of the last client; client i gets σ·i/(K−1)"), split_box);
+    sigma_ = real_field(limits::noise_sigma, "partition.noise_sigma", split_box);
     split_form->addRow(tr("Noise σ (last client)"), sigma_);
     // Seeds go up to 2^53, beyond an int: a whole-number QDoubleSpinBox holds them exactly.
     seed_ = new QDoubleSpinBox(split_box);
     seed_->setDecimals(0);
     seed_->setRange(static_cast<double>(limits::seed.lo), static_cast<double>(limits::seed.hi));
-    seed_->setToolTip(tr("Seed of the split, the partition, the initialisation and training"));
+    set_setting_tip(seed_, "seed");
     split_form->addRow(tr("Seed"), seed_);
 
     auto* train_box = new QGroupBox(tr("Model && training"), this);
     auto* train_form = new QFormLayout(train_box);
-    net_ = choice_field(net_kind_names(), tr("cnn for images, mlp for feature vectors"), train_box);
+    net_ = choice_field(net_kind_names(), "model.net", train_box);
     train_form->addRow(tr("Network"), net_);
-    bits_ = int_field(limits::bits, tr("Code length B (16, 32, 48, 64 are usual)"), train_box);
+    bits_ = int_field(limits::bits, "model.bits", train_box);
     bits_->setSingleStep(8);
     train_form->addRow(tr("Bits"), bits_);
-    hidden_ = int_field(limits::hidden, tr("Units of the hidden layer"), train_box);
+    hidden_ = int_field(limits::hidden, "model.hidden", train_box);
     train_form->addRow(tr("Hidden units"), hidden_);
-    rounds_ = int_field(limits::rounds, tr("Federated rounds"), train_box);
+    rounds_ = int_field(limits::rounds, "training.rounds", train_box);
     train_form->addRow(tr("Rounds"), rounds_);
-    local_epochs_ = int_field(limits::local_epochs, tr("Epochs each client trains per round"), train_box);
+    local_epochs_ = int_field(limits::local_epochs, "training.local_epochs", train_box);
     train_form->addRow(tr("Local epochs"), local_epochs_);
-    batch_size_ = int_field(limits::batch_size, tr("Batch size of local training"), train_box);
+    batch_size_ = int_field(limits::batch_size, "training.batch_size", train_box);
     train_form->addRow(tr("Batch size"), batch_size_);
-    lr_ = real_field(limits::lr, tr("Adam learning rate"), train_box);
+    lr_ = real_field(limits::lr, "training.lr", train_box);
     train_form->addRow(tr("Learning rate"), lr_);
     device_ = new QComboBox(train_box);
     device_->addItem(tr("auto"), "auto");
@@ -87,17 +90,19 @@ ExperimentPanel::ExperimentPanel(QWidget* parent) : QWidget(parent) {
     // Offer only the devices this machine has.
     for (int i = 0; cuda_available() && i < cuda_device_count(); ++i)
         device_->addItem(i == 0 ? QString("cuda") : QString("cuda:%1").arg(i), i == 0 ? QString("cuda") : QString("cuda:%1").arg(i));
-    device_->setToolTip(cuda_available() ? tr("auto picks CUDA") : tr("LibTorch sees no CUDA GPU here: auto means cpu"));
+    set_setting_tip(device_, "training.device");
+    if (!cuda_available()) device_->setToolTip(device_->toolTip() + tr(" — LibTorch sees no CUDA GPU here: auto means cpu"));
     train_form->addRow(tr("Device"), device_);
-    eval_every_ = int_field(limits::eval_every, tr("Rounds between mAP evaluations (0: only at the end)"), train_box);
+    eval_every_ = int_field(limits::eval_every, "training.eval_every", train_box);
     train_form->addRow(tr("Evaluate every"), eval_every_);
-    eval_database_sample_ = int_field(limits::eval_database_sample, tr("Database items used for the per-round mAP (0: all)"), train_box);
+    eval_database_sample_ = int_field(limits::eval_database_sample, "training.eval_database_sample", train_box);
     eval_database_sample_->setSpecialValueText(tr("whole database"));
     train_form->addRow(tr("Eval. database sample"), eval_database_sample_);
     pooled_ = new QCheckBox(tr("pooled: one node holds all training data"), train_box);
-    pooled_->setToolTip(tr("The same method, switches and budget on the pooled train set: this method's own upper reference"));
+    set_setting_tip(pooled_, "training.pooled");
     train_form->addRow(QString(), pooled_);
 
+    for (QFormLayout* form : {data_form, split_form, train_form}) share_tips_with_labels(form);
     method_ = new MethodForm(this);
 
     auto* layout = new QVBoxLayout(this);

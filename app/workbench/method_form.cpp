@@ -12,17 +12,15 @@ namespace fedhap::workbench {
 
 MethodForm::MethodForm(QWidget* parent) : QGroupBox(tr("Method"), parent) {
     auto* form = new QFormLayout(this);
-    method_ = choice_field(method_names(), tr("Picking a method loads its preset of the switches below"), this);
+    method_ = choice_field(method_names(), "method.name", this);
     // The paper's full text is not available: say so where the method is picked.
     method_->setItemText(method_->findData("fedhap"), tr("fedhap — FedHAP (reconstruction)"));
     form->addRow(tr("Method"), method_);
-    similarity_ = choice_field(similarity_loss_names(), tr("Pairwise similarity loss on each batch"), this);
-    prototype_loss_ = choice_field(prototype_loss_names(),
-                                   tr("Pulls each relaxed code towards its class prototype (ce: cosine CE over all prototypes)"), this);
-    init_ = choice_field(prototype_init_names(), tr("Round-0 prototypes: Hadamard/CSQ centres, random balanced codes, or none"), this);
-    aggregation_ = choice_field(prototype_aggregation_names(),
-                                tr("How the server turns the clients' local prototypes into global ones"), this);
-    upload_ = choice_field(upload_names(), tr("What clients send up; 'prototypes' keeps the backbone local (personalised)"), this);
+    similarity_ = choice_field(similarity_loss_names(), "method.similarity", this);
+    prototype_loss_ = choice_field(prototype_loss_names(), "method.prototype_loss", this);
+    init_ = choice_field(prototype_init_names(), "method.init", this);
+    aggregation_ = choice_field(prototype_aggregation_names(), "method.proto_agg", this);
+    upload_ = choice_field(upload_names(), "method.upload", this);
     form->addRow(tr("Similarity loss"), similarity_);
     form->addRow(tr("Prototype loss"), prototype_loss_);
     form->addRow(tr("Prototype init"), init_);
@@ -30,36 +28,32 @@ MethodForm::MethodForm(QWidget* parent) : QGroupBox(tr("Method"), parent) {
     form->addRow(tr("Upload"), upload_);
     adversarial_ = new QCheckBox(tr("adversarial discriminator"), this);
     share_discriminator_ = new QCheckBox(tr("share the discriminator"), this);
-    adversarial_->setToolTip(tr("A client-side discriminator tells prototypes from local codes; the hashing net learns to fool it"));
+    set_setting_tip(adversarial_, "method.adversarial");
+    set_setting_tip(share_discriminator_, "method.share_disc");
     form->addRow(QString(), adversarial_);
     form->addRow(QString(), share_discriminator_);
-    disc_input_ = choice_field(discriminator_input_names(),
-                               tr("What the discriminator sees: raw codes, or their directions only (norm √B), so it cannot "
-                                  "tell real from fake by magnitude"),
-                               this);
+    disc_input_ = choice_field(discriminator_input_names(), "method.disc_input", this);
     form->addRow(tr("Discriminator input"), disc_input_);
-    lambda_similarity_ = real_field(limits::lambda, tr("Weight of the similarity loss"), this);
-    lambda_prototype_ = real_field(limits::lambda, tr("λp: weight of the prototype loss"), this);
-    lambda_adversarial_ = real_field(limits::lambda, tr("λa: weight of the adversarial loss"), this);
-    lambda_quantization_ = real_field(limits::lambda, tr("λq: weight of mean((|u|−1)²)"), this);
+    lambda_similarity_ = real_field(limits::lambda, "method.lambda_sim", this);
+    lambda_prototype_ = real_field(limits::lambda, "method.lambda_p", this);
+    lambda_adversarial_ = real_field(limits::lambda, "method.lambda_a", this);
+    lambda_quantization_ = real_field(limits::lambda, "method.lambda_q", this);
     form->addRow(tr("λ similarity"), lambda_similarity_);
     form->addRow(tr("λ prototype"), lambda_prototype_);
     form->addRow(tr("λ adversarial"), lambda_adversarial_);
     form->addRow(tr("λ quantization"), lambda_quantization_);
-    ce_scale_ = real_field(limits::ce_scale, tr("s of the cosine cross-entropy"), this);
-    ce_margin_ = real_field(limits::ce_margin, tr("m of the cosine cross-entropy"), this);
-    logit_adjust_ = real_field(limits::logit_adjust, tr("τ: logit adjustment by the client's own class prior"), this);
+    ce_scale_ = real_field(limits::ce_scale, "method.ce_scale", this);
+    ce_margin_ = real_field(limits::ce_margin, "method.ce_margin", this);
+    logit_adjust_ = real_field(limits::logit_adjust, "method.logit_adjust", this);
     form->addRow(tr("CE scale s"), ce_scale_);
     form->addRow(tr("CE margin m"), ce_margin_);
     form->addRow(tr("Logit adjust τ"), logit_adjust_);
-    server_momentum_ = real_field(limits::server_momentum, tr("FedAvgM: β-momentum of the server update"), this);
-    disc_real_noise_ = real_field(limits::disc_real_noise, tr("Std of the noise on real (prototype) samples"), this);
-    participation_ = real_field(limits::participation, tr("Fraction of clients sampled each round"), this);
-    fedprox_mu_ = real_field(limits::lambda, tr("FedProx proximal term μ"), this);
-    proto_dp_sigma_ = real_field(limits::lambda, tr("Gaussian noise on each uploaded prototype (privacy)"), this);
-    proto_min_distance_ = int_field(limits::proto_min_distance,
-                                    tr("Separation guard: an aggregated prototype closer than this many bits to another class's is not taken"),
-                                    this);
+    server_momentum_ = real_field(limits::server_momentum, "method.server_momentum", this);
+    disc_real_noise_ = real_field(limits::disc_real_noise, "method.disc_real_noise", this);
+    participation_ = real_field(limits::participation, "method.participation", this);
+    fedprox_mu_ = real_field(limits::lambda, "method.fedprox_mu", this);
+    proto_dp_sigma_ = real_field(limits::lambda, "method.proto_dp_sigma", this);
+    proto_min_distance_ = int_field(limits::proto_min_distance, "method.proto_min_distance", this);
     proto_min_distance_->setSpecialValueText(tr("auto (bits/4)"));  // −1
     form->addRow(tr("Prototype min. distance"), proto_min_distance_);
     form->addRow(tr("Server momentum"), server_momentum_);
@@ -67,6 +61,7 @@ MethodForm::MethodForm(QWidget* parent) : QGroupBox(tr("Method"), parent) {
     form->addRow(tr("Participation"), participation_);
     form->addRow(tr("FedProx μ"), fedprox_mu_);
     form->addRow(tr("Prototype DP σ"), proto_dp_sigma_);
+    share_tips_with_labels(form);
 
     method_->setObjectName("method");
     prototype_loss_->setObjectName("prototype_loss");
