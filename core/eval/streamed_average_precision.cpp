@@ -11,6 +11,9 @@ namespace fedhap {
 namespace {
 
 constexpr std::size_t kQueriesPerChunk = 32;
+// A block is scanned in tiles by every query of a chunk in turn: 8,192 codes and their labels stay
+// in cache between the queries.
+constexpr std::size_t kTileCodes = 8192;
 
 struct SingleLabel {
     const std::int64_t* ids;
@@ -48,22 +51,36 @@ struct QueryCounters {
 };
 
 template <std::size_t Words, typename Relevant>
-__attribute__((always_inline)) inline void count_pass(const std::uint64_t* query, const PackedCodes& block, Relevant relevant, QueryCounters c) {
-    for (std::size_t j = 0; j < block.count; ++j) {
-        const std::uint32_t d = distance<Words>(query, block.words.data(), j);
+__attribute__((always_inline)) inline void count_pass(const std::uint64_t* query, const std::uint64_t* codes,
+                                                      std::size_t begin, std::size_t end, Relevant relevant,
+                                                      QueryCounters c) {
+    for (std::size_t j = begin; j < end; ++j) {
+        const std::uint32_t d = distance<Words>(query, codes, j);
         ++c.items[d];
         c.relevant[d] += relevant(j) ? 1 : 0;
     }
 }
 
-// Adds to the query's running sum term by term, as evaluate_retrieval does (not block subtotals).
+// A relevant item of the tile: its ranking position and distance.
+struct Hit {
+    std::uint64_t position = 0;
+    std::uint32_t distance = 0;
+};
+
+// Adds to the query's running sum term by term, in index order, as evaluate_retrieval does (not
+// tile subtotals). Branch-free gathering first: every item writes a hit slot, relevant ones keep it.
 template <std::size_t Words, typename Relevant>
-__attribute__((always_inline)) inline void score_pass(const std::uint64_t* query, const PackedCodes& block, Relevant relevant, QueryCounters c, double& ap) {
-    for (std::size_t j = 0; j < block.count; ++j) {
-        const std::uint32_t d = distance<Words>(query, block.words.data(), j);
-        const std::uint64_t position = c.items[d]++;
-        if (relevant(j)) ap += double(c.relevant[d]++ + 1) / double(position + 1);
+__attribute__((always_inline)) inline void score_pass(const std::uint64_t* query, const std::uint64_t* codes,
+                                                      std::size_t begin, std::size_t end, Relevant relevant,
+                                                      QueryCounters c, Hit* hits, double& ap) {
+    std::size_t found = 0;
+    for (std::size_t j = begin; j < end; ++j) {
+        const std::uint32_t d = distance<Words>(query, codes, j);
+        hits[found] = {c.items[d]++, d};
+        found += relevant(j) ? 1 : 0;
     }
+    for (std::size_t h = 0; h < found; ++h)
+        ap += double(c.relevant[hits[h].distance]++ + 1) / double(hits[h].position + 1);
 }
 
 // x86-64 before POPCNT turns __builtin_popcountll into a slow library call: the passes are cloned
@@ -74,36 +91,33 @@ __attribute__((always_inline)) inline void score_pass(const std::uint64_t* query
 #define FEDHAP_POPCNT_CLONES
 #endif
 
-FEDHAP_POPCNT_CLONES void count_query(const PackedCodes& queries, const LabelSet& query_labels, std::size_t q,
-                                      const PackedCodes& codes, const LabelSet& labels, QueryCounters c) {
-    const std::uint64_t* query = queries.code(q);
-    const bool one_word = codes.words_per_code == 1;
-    if (!query_labels.multi_label()) {
-        const SingleLabel relevant{labels.ids().data(), query_labels.ids()[q]};
-        one_word ? count_pass<1>(query, codes, relevant, c) : count_pass<2>(query, codes, relevant, c);
-    } else if (query_labels.words_per_item() == 1) {
-        const OneWordMask relevant{labels.masks().data(), *query_labels.mask(q)};
-        one_word ? count_pass<1>(query, codes, relevant, c) : count_pass<2>(query, codes, relevant, c);
+template <typename Relevant>
+__attribute__((always_inline)) inline void pass_with(const std::uint64_t* query, const PackedCodes& codes,
+                                                     std::size_t begin, std::size_t end, Relevant relevant,
+                                                     QueryCounters c, Hit* hits, double& ap) {
+    const std::uint64_t* words = codes.words.data();
+    if (codes.words_per_code == 1) {
+        if (hits) score_pass<1>(query, words, begin, end, relevant, c, hits, ap);
+        else count_pass<1>(query, words, begin, end, relevant, c);
     } else {
-        const ManyWordMask relevant{labels.masks().data(), query_labels.mask(q), query_labels.words_per_item()};
-        one_word ? count_pass<1>(query, codes, relevant, c) : count_pass<2>(query, codes, relevant, c);
+        if (hits) score_pass<2>(query, words, begin, end, relevant, c, hits, ap);
+        else count_pass<2>(query, words, begin, end, relevant, c);
     }
 }
 
-FEDHAP_POPCNT_CLONES void score_query(const PackedCodes& queries, const LabelSet& query_labels, std::size_t q,
-                                      const PackedCodes& codes, const LabelSet& labels, QueryCounters c, double& ap) {
+// Query q over codes [begin, end) of a block with the relevance test of the label kind: pass 1
+// when hits is null, else pass 2.
+FEDHAP_POPCNT_CLONES void pass_over(const PackedCodes& queries, const LabelSet& query_labels, std::size_t q,
+                                    const PackedCodes& codes, const LabelSet& labels, std::size_t begin,
+                                    std::size_t end, QueryCounters c, Hit* hits, double& ap) {
     const std::uint64_t* query = queries.code(q);
-    const bool one_word = codes.words_per_code == 1;
-    if (!query_labels.multi_label()) {
-        const SingleLabel relevant{labels.ids().data(), query_labels.ids()[q]};
-        one_word ? score_pass<1>(query, codes, relevant, c, ap) : score_pass<2>(query, codes, relevant, c, ap);
-    } else if (query_labels.words_per_item() == 1) {
-        const OneWordMask relevant{labels.masks().data(), *query_labels.mask(q)};
-        one_word ? score_pass<1>(query, codes, relevant, c, ap) : score_pass<2>(query, codes, relevant, c, ap);
-    } else {
-        const ManyWordMask relevant{labels.masks().data(), query_labels.mask(q), query_labels.words_per_item()};
-        one_word ? score_pass<1>(query, codes, relevant, c, ap) : score_pass<2>(query, codes, relevant, c, ap);
-    }
+    if (!query_labels.multi_label())
+        pass_with(query, codes, begin, end, SingleLabel{labels.ids().data(), query_labels.ids()[q]}, c, hits, ap);
+    else if (query_labels.words_per_item() == 1)
+        pass_with(query, codes, begin, end, OneWordMask{labels.masks().data(), *query_labels.mask(q)}, c, hits, ap);
+    else
+        pass_with(query, codes, begin, end,
+                  ManyWordMask{labels.masks().data(), query_labels.mask(q), query_labels.words_per_item()}, c, hits, ap);
 }
 
 void check_block(const PackedCodes& queries, const LabelSet& query_labels, const PackedCodes& codes,
@@ -133,6 +147,7 @@ std::vector<double> streamed_average_precision(const PackedCodes& queries, const
 
     const int chunks = static_cast<int>((nq + kQueriesPerChunk - 1) / kQueriesPerChunk);
     ThreadPool pool(std::min(resolve_thread_count(static_cast<int>(std::min<std::size_t>(threads, std::size_t(chunks)))), chunks));
+    std::vector<std::vector<Hit>> hits(pool.threads(), std::vector<Hit>(kTileCodes));  // pass 2's scratch
     PackedCodes codes;
     LabelSet labels;
 
@@ -142,7 +157,11 @@ std::vector<double> streamed_average_precision(const PackedCodes& queries, const
         check_block(queries, query_labels, codes, labels, b);
         block_sizes.push_back(codes.count);
         pool.run_blocks(nq, kQueriesPerChunk, [&](std::size_t begin, std::size_t end, std::size_t) {
-            for (std::size_t q = begin; q < end; ++q) count_query(queries, query_labels, q, codes, labels, counters(q));
+            double unused = 0.0;
+            for (std::size_t tile = 0; tile < codes.count; tile += kTileCodes)
+                for (std::size_t q = begin; q < end; ++q)
+                    pass_over(queries, query_labels, q, codes, labels, tile, std::min(codes.count, tile + kTileCodes),
+                              counters(q), nullptr, unused);
         });
     }
     std::uint64_t total = 0;
@@ -170,9 +189,11 @@ std::vector<double> streamed_average_precision(const PackedCodes& queries, const
         check_block(queries, query_labels, codes, labels, b);
         if (b >= block_sizes.size() || block_sizes[b] != codes.count)
             throw std::invalid_argument("database block " + std::to_string(b) + " differs between the two passes");
-        pool.run_blocks(nq, kQueriesPerChunk, [&](std::size_t begin, std::size_t end, std::size_t) {
-            for (std::size_t q = begin; q < end; ++q)
-                score_query(queries, query_labels, q, codes, labels, counters(q), ap[q]);
+        pool.run_blocks(nq, kQueriesPerChunk, [&](std::size_t begin, std::size_t end, std::size_t slot) {
+            for (std::size_t tile = 0; tile < codes.count; tile += kTileCodes)
+                for (std::size_t q = begin; q < end; ++q)
+                    pass_over(queries, query_labels, q, codes, labels, tile, std::min(codes.count, tile + kTileCodes),
+                              counters(q), hits[slot].data(), ap[q]);
         });
     }
     if (b != block_sizes.size())
