@@ -17,6 +17,7 @@
 
 #include "data/data_error.h"
 #include "data/query_image.h"
+#include "eval/packed_codes.h"
 #include "experiment/code_encoder.h"
 #include "experiment/config_fields.h"
 #include "experiment_controller.h"
@@ -29,6 +30,7 @@
 #include "retrieval_view.h"
 #include "setting_tips.h"
 #include "test_files.h"
+#include "tiny_experiment.h"
 
 using namespace fedhap;
 
@@ -304,6 +306,44 @@ private Q_SLOTS:
         presenter.show_image_file(QString::fromStdString(bad));
         QTRY_VERIFY(view.result().query_caption.contains("could not be used"));
         QVERIFY(view.result().items.isEmpty());
+    }
+
+    void a_real_run_answers_an_image_query_with_its_own_model() {
+        test::TempDir data, pictures;
+        test::write_tiny_mnist(data.path(), 20, 10);
+        ExperimentConfig config = test::tiny_experiment_config(data.path());
+        config.rounds = 2;
+        config.threads = 1;  // the machine is shared
+        workbench::ExperimentController controller;
+        widgets::RetrievalView view;
+        workbench::RetrievalPresenter presenter(controller, view);
+        QSignalSpy run_data(&controller, &workbench::ExperimentController::data_ready);
+        QSignalSpy codes(&controller, &workbench::ExperimentController::codes_ready);
+        QSignalSpy finished(&controller, &workbench::ExperimentController::run_finished);
+        controller.start(config);
+        QVERIFY(finished.wait(60000));
+        const auto outcome = finished.first().at(1).value<workbench::RunOutcome>();
+        QVERIFY2(outcome.error.isEmpty(), qPrintable(outcome.error));
+
+        // The snapshot's model is the one that made its codes: it encodes the queries to the same signs.
+        const auto last = codes.last().at(1).value<workbench::SharedCodes>();
+        QVERIFY(last->final && last->weights);
+        QCOMPARE(last->net.bits, 16);
+        const auto joined = run_data.first().at(1).value<workbench::RunData>().data;
+        HashNet model(last->net);
+        load_weights(*model, *last->weights);
+        const std::vector<float> again = encode_images(model, *joined, last->query_rows, torch::kCPU, 1);
+        const PackedCodes a = pack_codes(last->query_rows.size(), 16, again), b = pack_codes(last->query_rows.size(), 16, last->query_codes);
+        QVERIFY(a.words == b.words);
+
+        QTRY_VERIFY(view.result().source.contains("final"));
+        QCOMPARE(view.result().items.size(), 12);
+        // An image file is answered with that model, unlabelled.
+        presenter.show_image_file(write_colour_png(pictures.path()));
+        QTRY_VERIFY(!view.result().labelled);
+        QCOMPARE(view.result().items.size(), 12);
+        QCOMPARE(view.result().query_image.size(), QSize(8, 8));  // the tiny set's 8×8 grey
+        QVERIFY(view.result().query_precision_at_radius.isEmpty());
     }
 
     void every_panel_field_has_a_one_line_tooltip() {
