@@ -11,7 +11,7 @@ constexpr int kRedrawIntervalMs = 50;
 LiveView::LiveView(QWidget* parent) : QWidget(parent) {
     redraw_timer_.setSingleShot(true);
     redraw_timer_.setInterval(kRedrawIntervalMs);
-    connect(&redraw_timer_, &QTimer::timeout, this, [this] { redraw(); });
+    connect(&redraw_timer_, &QTimer::timeout, this, [this] { redraw_styled(); });
 }
 
 LiveView::~LiveView() = default;
@@ -28,7 +28,14 @@ void LiveView::request_redraw() {
 void LiveView::flush() {
     if (!redraw_timer_.isActive()) return;
     redraw_timer_.stop();
+    redraw_styled();
+}
+
+void LiveView::restyle() { request_redraw(); }
+
+void LiveView::redraw_styled() {
     redraw();
+    apply_presentation_scale(plot());  // before the redraw's queued replot draws it
 }
 
 void LiveView::place_hint(QCustomPlot* plot, QCPAxisRect* rect) { hint_ = std::make_unique<PlotHint>(plot, rect); }

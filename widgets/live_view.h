@@ -23,6 +23,7 @@ public:
     void set_hint(const QString& text);  // shown while there is no data
     const QString& hint_text() const { return hint_text_; }
     void flush();  // redraw now if an update is pending (tests, screenshots, exports)
+    void restyle();  // redraw in the current plot style (plot_style.h: presentation style)
 
 protected:
     explicit LiveView(QWidget* parent = nullptr);
@@ -34,6 +35,7 @@ protected:
     virtual void redraw() = 0;
 
 private:
+    void redraw_styled();
     QTimer redraw_timer_;
     std::unique_ptr<PlotHint> hint_;
     QString hint_text_;

@@ -1,10 +1,15 @@
 #pragma once
-// The runs of this session: tick several to overlay their mAP curves; the first two ticked are
-// compared setting by setting. Below, the finished runs compared over seeds (run_comparison_table.h).
+// The runs: this session's and those read from run folders. Tick several to overlay a per-round
+// curve (mAP, mean loss or megabytes); the ticked runs are summarised in a table and the first
+// two compared setting by setting. Below, the finished runs compared over seeds
+// (run_comparison_table.h).
+#include <QMap>
+
 #include "live_view.h"
 #include "run_comparison_table.h"
 #include "run_record.h"
 
+class QComboBox;
 class QListWidget;
 class QTableWidget;
 class QLabel;
@@ -15,28 +20,46 @@ namespace fedhap::widgets {
 class RunsView : public LiveView {
     Q_OBJECT
 public:
+    enum class Curve { Map, Loss, Megabytes };
+
     explicit RunsView(QWidget* parent = nullptr);
     ~RunsView() override;
-    void upsert_run(const RunRecord& run);  // adds it (ticked) or updates the one with its id
+    // Adds the run (ticked as `checked` says) or updates the one with its id.
+    void upsert_run(const RunRecord& run, bool checked = true);
     const QVector<RunRecord>& runs() const { return runs_; }
     QVector<int> checked_runs() const;
     void set_checked(int id, bool checked);
+    void set_curve(Curve curve);
+    Curve curve() const;
     int diff_rows() const;
+    QTableWidget* summary() const { return summary_; }
+    // Each run's final mAP@all as % of its configuration trained pooled, by run id (run_comparison.h).
+    void set_pooled_shares(const QMap<int, double>& pct_by_run);
     void set_comparison(const RunComparisonTable& table);
     RunComparisonView* comparison() const { return comparison_; }
 
     QCustomPlot* plot() const override { return plot_; }
-    // Every run's mAP curve; after a blank line, the comparison over seeds when there is one.
+    // Every run's curves per round; the summary of the ticked runs; the comparison over seeds.
     QString csv() const override;
+
+Q_SIGNALS:
+    void runs_changed();  // a run was added or updated
 
 private:
     void redraw() override;
+    void fill_summary(const QVector<int>& ids);
+    void fill_diff(const QVector<int>& ids);
+    const RunRecord* find(int id) const;
     QListWidget* list_;
+    QComboBox* curve_;
     QCustomPlot* plot_;
+    QCPTextElement* title_;
+    QTableWidget* summary_;
     QTableWidget* diff_;
     QLabel* diff_caption_;
     RunComparisonView* comparison_;
     QVector<RunRecord> runs_;
+    QMap<int, double> pooled_shares_;
 };
 
 }  // namespace fedhap::widgets

@@ -89,13 +89,16 @@ void DataPreviewPresenter::on_loaded() {
     Q_EMIT loaded();
 }
 
-void DataPreviewPresenter::redraw_partition() {
-    if (!data_ || !data_->error.isEmpty()) return;
-    const SplitSettings s = panel_.settings();
+widgets::CountMatrix DataPreviewPresenter::split_counts(const PartitionConfig& settings) const {
     const int classes = data_->joined.num_classes();
+    const Partition p = make_partition(data_->train_labels, classes, settings);
+    return to_count_matrix(partition_counts(p, data_->train_labels, classes), data_->joined.class_names);
+}
+
+void DataPreviewPresenter::redraw_partition() {
+    if (!has_data()) return;
     try {
-        const Partition p = make_partition(data_->train_labels, classes, s.partition);
-        heatmap_.set_counts(to_count_matrix(partition_counts(p, data_->train_labels, classes), data_->joined.class_names));
+        heatmap_.set_counts(split_counts(panel_.settings().partition));
         status_bar_.clearMessage();
     } catch (const std::invalid_argument& e) {
         const QString why = QString::fromStdString(e.what());

@@ -6,7 +6,9 @@
 #include <QTimer>
 #include <memory>
 
+#include "count_matrix.h"
 #include "loaded_data.h"
+#include "partition/partition.h"
 
 class QLabel;
 class QStatusBar;
@@ -28,6 +30,10 @@ public:
 
     void reload();  // loads the panel's dataset again
     bool is_loading() const { return load_.isRunning(); }
+    bool has_data() const { return data_ && data_->error.isEmpty(); }
+    // The loaded training part split as `settings` say (clients × classes); throws
+    // std::invalid_argument for a split that cannot be made. Needs has_data().
+    widgets::CountMatrix split_counts(const PartitionConfig& settings) const;
 
 Q_SIGNALS:
     void loaded();  // a load finished (successfully or not) and the page is drawn

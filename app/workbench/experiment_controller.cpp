@@ -1,6 +1,7 @@
 #include "experiment_controller.h"
 
 #include "experiment_worker.h"
+#include "saved_runs.h"
 
 namespace fedhap::workbench {
 
@@ -60,8 +61,12 @@ int ExperimentController::start(const ExperimentConfig& config, bool pause_after
     ExperimentWorker* worker = worker_;
     // Queued into the worker's thread; it starts once the previous run has returned.
     hosting_ = host;
-    QMetaObject::invokeMethod(worker_, [worker, id, config, control, host] { worker->run(id, config, control, host); },
-                              Qt::QueuedConnection);
+    // A hosted run writes where its host settings say; any other is kept with the saved runs.
+    run_folder_ = host ? host->run_folder : make_run_folder(config);
+    const QString folder = host ? QString() : run_folder_;
+    QMetaObject::invokeMethod(
+        worker_, [worker, id, config, control, host, folder] { worker->run(id, config, control, host, folder); },
+        Qt::QueuedConnection);
     set_state(State::Running);
     Q_EMIT run_started(id, config);
     return id;

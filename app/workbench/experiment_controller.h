@@ -40,6 +40,8 @@ public:
     State state() const { return state_; }
     const std::optional<HostSettings>& hosting() const { return hosting_; }  // of the current run
     int run_id() const { return run_id_; }
+    // The current run's folder (saved_runs.h, or the hosted run's); empty when it is not saved.
+    const QString& run_folder() const { return run_folder_; }
 
 Q_SIGNALS:
     void state_changed(fedhap::workbench::ExperimentController::State state);
@@ -62,6 +64,7 @@ private:
     State state_ = State::Idle;
     std::optional<HostSettings> hosting_;
     int run_id_ = 0;
+    QString run_folder_;
 };
 
 }  // namespace fedhap::workbench

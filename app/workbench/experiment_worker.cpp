@@ -6,6 +6,7 @@
 
 #include "crosssilo/serve.h"
 #include "crosssilo/silo_journal.h"
+#include "saved_runs.h"
 
 namespace fedhap::workbench {
 namespace {
@@ -99,12 +100,12 @@ RunSummary ExperimentWorker::host(int run_id, const ExperimentConfig& config, co
 }
 
 void ExperimentWorker::run(int run_id, const ExperimentConfig& config, const SharedRunControl& control,
-                           const std::optional<HostSettings>& hosting) {
+                           const std::optional<HostSettings>& hosting, const QString& run_folder) {
     RunOutcome outcome;
     try {
         SnapshotObserver observer(*this, run_id, *control);
         outcome.summary = hosting ? host(run_id, config, *hosting, observer, control->stop_token())
-                                  : run_experiment(config, RunOptions{}, observer, control->stop_token());
+                                  : run_experiment(config, RunOptions{run_folder.toStdString()}, observer, control->stop_token());
     } catch (const std::exception& e) {
         outcome.error = QString::fromStdString(e.what());
     } catch (const StopRequested&) {
@@ -113,6 +114,7 @@ void ExperimentWorker::run(int run_id, const ExperimentConfig& config, const Sha
     } catch (...) {
         outcome.error = tr("unknown error");
     }
+    drop_run_folder_if_empty(run_folder);
     Q_EMIT finished(run_id, outcome);
 }
 

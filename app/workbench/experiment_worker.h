@@ -17,9 +17,10 @@ class ExperimentWorker : public QObject {
     Q_OBJECT
 public:
     // Blocks this thread until the run ends (finished, stopped or failed); never throws. With
-    // `host`, the clients are silo processes that join this server (crosssilo/serve.h).
+    // `host`, the clients are silo processes that join this server (crosssilo/serve.h). A run
+    // with a `run_folder` writes it as `fedhap run --out` does (dropped when no round ended).
     void run(int run_id, const fedhap::ExperimentConfig& config, const SharedRunControl& control,
-             const std::optional<HostSettings>& host = std::nullopt);
+             const std::optional<HostSettings>& host = std::nullopt, const QString& run_folder = QString());
 
 Q_SIGNALS:
     void data_ready(int run_id, const fedhap::workbench::RunData& data);

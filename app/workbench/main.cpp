@@ -1,17 +1,20 @@
 // fedhap-workbench — the desktop workbench.
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QDir>
 #include <QElapsedTimer>
 #include <QTimer>
 #include <cstdio>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <utility>
 
 #include "config.h"
 #include "data/enable_image_datasets.h"
 #include "experiment_panel.h"
 #include "federation_presenter.h"
+#include "lesson_presenter.h"
 #include "main_window.h"
 #include "runtime/torch_runtime.h"
 #include "ui_stall_meter.h"
@@ -44,14 +47,58 @@ struct WorkbenchOptions {
     QCommandLineOption host{"host", "Run the --config experiment as the server of a cross-silo run listening on HOST:PORT.", "HOST:PORT"};
     QCommandLineOption local_silos{"local-silos", "With --host: start N silo processes on this machine.", "N"};
     QCommandLineOption follow{"follow", "Show the silos of the fedhap serve run folder DIR as it runs.", "DIR"};
+    QCommandLineOption lesson{"lesson", "Start the guided lesson NAME (non-iid, fedavg-breaks, prototypes, retrieval) on the classroom preset, or on --config.", "NAME"};
+    QCommandLineOption autoplay{"autoplay", "With --lesson: go on to the next step by itself once a step is done (with --screenshot-dir, a picture of each step; with --quit, exit at the end)."};
+    QCommandLineOption presentation{"presentation", "Start in presentation mode: full screen, larger text, a colour-blind-safe palette."};
+    QCommandLineOption runs{"runs", "Show every run folder under DIR in the Runs view, following those still being written.", "DIR"};
 
     void describe(QCommandLineParser& cli) const {
         cli.setApplicationDescription("FedHAP Workbench: federated deep hashing with global prototypes");
         cli.addHelpOption();
         cli.addVersionOption();
-        cli.addOptions({config, rounds, screenshot_dir, quit, bench_ui, host, local_silos, follow});
+        cli.addOptions({config, rounds, screenshot_dir, quit, bench_ui, host, local_silos, follow, runs, lesson, autoplay, presentation});
     }
 };
+
+// --lesson NAME [--config F] [--rounds N] [--autoplay] [--screenshot-dir D] [--quit].
+int play_lesson(QApplication& app, MainWindow& window, const QCommandLineParser& cli, const WorkbenchOptions& o) {
+    std::optional<fedhap::ExperimentConfig> base;
+    if (cli.isSet(o.config)) {
+        const QString error = window.open_experiment(cli.value(o.config));
+        if (!error.isEmpty()) {
+            std::fprintf(stderr, "fedhap-workbench: %s\n", qPrintable(error));
+            return 2;
+        }
+        base = window.panel().config();
+    }
+    auto& lessons = window.lesson_presenter();
+    const QString name = cli.value(o.lesson);
+    QObject::connect(&lessons, &fedhap::workbench::LessonPresenter::step_ready, &app, [&](int step) {
+        if (!cli.isSet(o.autoplay)) return;
+        after_embedding(window, 60000, [&, step] {
+            QTimer::singleShot(cli.isSet(o.screenshot_dir) ? 800 : 1500, &app, [&, step] {  // a moment to read
+                if (cli.isSet(o.screenshot_dir)) {
+                    const QString file = QDir(cli.value(o.screenshot_dir)).filePath(QString("lesson-%1-%2.png").arg(name).arg(step + 1));
+                    QDir().mkpath(cli.value(o.screenshot_dir));
+                    if (window.grab().save(file)) std::printf("%s\n", qPrintable(file));
+                }
+                lessons.next();
+            });
+        });
+    });
+    QObject::connect(&lessons, &fedhap::workbench::LessonPresenter::finished, &app, [&] {
+        if (cli.isSet(o.quit)) QApplication::quit();
+    });
+    QString error;
+    QTimer::singleShot(0, &app, [&] {
+        error = lessons.start(name, base, cli.isSet(o.rounds) ? cli.value(o.rounds).toInt() : 0);
+        if (!error.isEmpty()) {
+            std::fprintf(stderr, "fedhap-workbench: %s\n", qPrintable(error));
+            QApplication::exit(2);
+        }
+    });
+    return app.exec();
+}
 
 bool asks_for_help_or_version(int argc, char** argv) {
     for (int i = 1; i < argc; ++i) {
@@ -92,7 +139,8 @@ int main(int argc, char** argv) {
     }
     QApplication app(argc, argv);
     name_application();
-    const auto& [config, rounds, screenshot_dir, quit, bench_ui, host, local_silos, follow] = options;
+    const auto& [config, rounds, screenshot_dir, quit, bench_ui, host, local_silos, follow, runs_dir, lesson, autoplay, presentation] =
+        options;
     cli.process(app);
 
     fedhap::set_torch_threads(0);
@@ -100,6 +148,8 @@ int main(int argc, char** argv) {
     MainWindow window;
     window.show();
 
+    if (cli.isSet(presentation)) window.set_presentation_mode(true);
+    if (cli.isSet(lesson)) return play_lesson(app, window, cli, options);
     const bool runs = cli.isSet(config) || cli.isSet(bench_ui);
     if (runs) {
         const QString file = cli.isSet(config) ? cli.value(config) : QString(":/presets/classroom.json");
@@ -122,6 +172,13 @@ int main(int argc, char** argv) {
         settings.local_silos = cli.value(local_silos).toInt();
         window.host_federation(settings);
     };
+    if (cli.isSet(runs_dir)) {
+        const QString error = window.open_runs(cli.value(runs_dir));
+        if (!error.isEmpty()) {
+            std::fprintf(stderr, "fedhap-workbench: %s\n", qPrintable(error));
+            return 2;
+        }
+    }
     if (cli.isSet(follow)) {
         const QString error = window.federation().follow(cli.value(follow));
         if (!error.isEmpty()) {

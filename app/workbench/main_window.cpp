@@ -1,6 +1,10 @@
 #include "main_window.h"
 
 #include <QAction>
+#include <QApplication>
+#include <QDateTime>
+#include <QSysInfo>
+#include <QTableWidget>
 #include <QCloseEvent>
 #include <QDir>
 #include <QDockWidget>
@@ -24,12 +28,19 @@
 #include "federation_view.h"
 #include "host_dialog.h"
 #include "learning_curves_view.h"
+#include "lesson_panel.h"
+#include "lesson_presenter.h"
+#include "lessons.h"
+#include "plot_style.h"
+#include "report_writer.h"
+#include "split_comparison_view.h"
 #include "partition_heatmap_view.h"
 #include "prototype_view.h"
 #include "retrieval_presenter.h"
 #include "results_dialog.h"
 #include "retrieval_view.h"
 #include "run_history_presenter.h"
+#include "run_library_presenter.h"
 #include "run_status_presenter.h"
 #include "runs_view.h"
 #include "view_export_presenter.h"
@@ -38,6 +49,8 @@
 
 namespace fedhap::workbench {
 namespace {
+
+constexpr int kSavedRunsShown = 20;  // of earlier sessions, in the runs view at start-up
 
 template <typename View>
 View* named(View* view, const char* name) {
@@ -73,7 +86,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent), controller_(new E
     auto* prototypes = named(new widgets::PrototypeView, "prototypes");
     auto* embedding = named(new widgets::EmbeddingView, "embedding");
     retrieval_ = named(new widgets::RetrievalView, "retrieval");
-    auto* runs = named(new widgets::RunsView, "runs");
+    runs_ = named(new widgets::RunsView, "runs");
     federation_view_ = named(new widgets::FederationView, "federation");
     tabs_ = new QTabWidget;
     tabs_->addTab(data_page, tr("Data && split"));
@@ -81,15 +94,29 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent), controller_(new E
     tabs_->addTab(prototypes, tr("Prototypes"));
     tabs_->addTab(embedding, tr("Embedding"));
     tabs_->addTab(retrieval_, tr("Retrieval"));
-    tabs_->addTab(runs, tr("Runs"));
+    tabs_->addTab(runs_, tr("Runs"));
     tabs_->addTab(federation_view_, tr("Federation"));
     setCentralWidget(tabs_);
+    splits_ = named(new widgets::SplitComparisonView(this), "splits");  // a tab while a lesson shows it
+    splits_->hide();
+    lesson_panel_ = named(new widgets::LessonPanel, "lesson_panel");
+    lesson_dock_ = new QDockWidget(tr("Lesson"), this);
+    lesson_dock_->setObjectName("lesson_dock");
+    lesson_dock_->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable);
+    lesson_dock_->setWidget(lesson_panel_);
+    addDockWidget(Qt::RightDockWidgetArea, lesson_dock_);
+    lesson_dock_->hide();
+    normal_font_ = QApplication::font();
 
     // Presenters hear of a run in the order they connect to the controller: all of them before
     // this window's own handlers below, so run_done comes when every view is up to date.
     data_preview_ = new DataPreviewPresenter(*panel_, *summary, *heatmap, *statusBar(), this);
     new RunStatusPresenter(*controller_, *statusBar(), this);
-    new RunHistoryPresenter(*controller_, *curves_, *prototypes, *runs, this);
+    new RunHistoryPresenter(*controller_, *curves_, *prototypes, *runs_, this);
+    run_library_ = new RunLibraryPresenter(*runs_, this);
+    lessons_ = new LessonPresenter(*this, *lesson_panel_, this);
+    connect(lesson_panel_, &widgets::LessonPanel::presentation_toggled, this, &MainWindow::set_presentation_mode);
+    connect(lesson_panel_, &widgets::LessonPanel::export_requested, this, &MainWindow::export_report_dialog);
     embedding_ = new EmbeddingPresenter(*controller_, *embedding, this);
     retrieval_presenter_ = new RetrievalPresenter(*controller_, *retrieval_, this);
     export_ = new ViewExportPresenter(*this, *tabs_, *heatmap, this);
@@ -114,6 +141,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent), controller_(new E
     resize(1440, 900);
     restore_window_settings(*this, *panel_);
     update_run_actions();
+    run_library_->open_saved_runs(kSavedRunsShown);
     data_preview_->reload();
 }
 
@@ -129,6 +157,9 @@ void MainWindow::build_menus() {
         });
     }
     file->addSeparator();
+    file->addAction(tr("Open &run folder…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O), this, &MainWindow::open_runs_dialog)
+        ->setToolTip(tr("Show the runs under a folder (fedhap run --out folders) in the Runs view, following them as they grow"));
+    file->addSeparator();
     file->addAction(tr("&Host a federation…"), this, &MainWindow::host_federation_dialog);
     file->addAction(tr("&Follow a server's run folder…"), this, &MainWindow::follow_run_folder_dialog);
     file->addSeparator();
@@ -137,9 +168,22 @@ void MainWindow::build_menus() {
         export_menu->addAction(suffix == QString("csv") ? tr("Data as CSV…") : tr("Plot as %1…").arg(suffix.toUpper()), this,
                                [this, suffix] { export_->export_current(suffix); });
     file->addAction(tr("Export &all views to a folder…"), export_, &ViewExportPresenter::export_all);
+    file->addAction(tr("Export &report (PDF)…"), QKeySequence(Qt::CTRL | Qt::Key_E), this, &MainWindow::export_report_dialog)
+        ->setToolTip(tr("One PDF with the experiment, the runs' table, every view and the rounds; PNG and CSV files beside it"));
     file->addSeparator();
     file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
+    QMenu* view = menuBar()->addMenu(tr("&View"));
+    presentation_action_ = view->addAction(tr("&Presentation mode"), this, &MainWindow::set_presentation_mode);
+    presentation_action_->setCheckable(true);
+    presentation_action_->setShortcut(Qt::Key_F11);
+    presentation_action_->setToolTip(tr("Full screen, larger text and markers, a colour-blind-safe palette"));
     QMenu* help = menuBar()->addMenu(tr("&Help"));
+    QMenu* lesson_menu = help->addMenu(tr("&Lessons"));
+    for (const Lesson& l : lessons())
+        lesson_menu->addAction(l.title, this, [this, name = l.name] {
+            if (controller_->state() != ExperimentController::State::Idle) controller_->stop();
+            lessons_->start(name);
+        });
     help->addAction(tr("What the &measurements say…"), this, [this] { show_results_dialog(this); });
 }
 
@@ -154,12 +198,15 @@ void MainWindow::build_run_toolbar() {
         if (controller_->state() == ExperimentController::State::Paused) controller_->resume();
         else controller_->pause();
     });
-    pause_action_->setToolTip(tr("Pause between two batches, or resume"));
+    pause_action_->setToolTip(tr("Pause between two batches, or resume (F6)"));
+    pause_action_->setShortcut(Qt::Key_F6);
     step_action_ = bar->addAction(style()->standardIcon(QStyle::SP_MediaSkipForward), tr("Step one round"), this,
                                   [this] { controller_->step(panel_->config()); });
-    step_action_->setToolTip(tr("Run to the end of the next round, then pause"));
+    step_action_->setToolTip(tr("Run to the end of the next round, then pause (F10)"));
+    step_action_->setShortcut(Qt::Key_F10);
     stop_action_ = bar->addAction(style()->standardIcon(QStyle::SP_MediaStop), tr("Stop"), controller_, &ExperimentController::stop);
-    stop_action_->setToolTip(tr("Stop at the next batch; the views keep what was shown"));
+    stop_action_->setToolTip(tr("Stop at the next batch; the views keep what was shown (Shift+F5)"));
+    stop_action_->setShortcut(QKeySequence(Qt::SHIFT | Qt::Key_F5));
     for (QAction* a : {run_action_, pause_action_, step_action_, stop_action_}) a->setObjectName(a->text().toLower().replace(' ', '_'));
 }
 
@@ -199,6 +246,112 @@ void MainWindow::follow_run_folder_dialog() {
     const QString error = federation_->follow(folder);
     if (!error.isEmpty()) show_warning(this, tr("Cannot follow that folder"), error);
     else tabs_->setCurrentWidget(federation_view_);
+}
+
+void MainWindow::open_runs_dialog() {
+    const QString folder = QFileDialog::getExistingDirectory(this, tr("A run folder, or a folder of run folders"));
+    if (folder.isEmpty()) return;
+    const QString error = open_runs(folder);
+    if (!error.isEmpty()) show_warning(this, tr("Cannot open the runs"), error);
+}
+
+QString MainWindow::open_runs(const QString& path) {
+    const QString error = run_library_->open(path);
+    if (error.isEmpty()) tabs_->setCurrentWidget(runs_);
+    return error;
+}
+
+int MainWindow::tab_of(const QString& name) const {
+    if (name == "partition") return 0;
+    for (int i = 0; i < tabs_->count(); ++i)
+        if (tabs_->widget(i)->objectName() == name) return i;
+    return -1;
+}
+
+void MainWindow::show_view(const QString& name) {
+    if (name == "splits" && tab_of(name) < 0) tabs_->addTab(splits_, tr("Splits side by side"));
+    if (const int tab = tab_of(name); tab >= 0) tabs_->setCurrentIndex(tab);
+}
+
+QPixmap MainWindow::grab_view(const QString& name) {
+    const int tab = tab_of(name);
+    if (tab < 0) return {};
+    if (auto* view = qobject_cast<widgets::LiveView*>(tabs_->widget(tab))) view->flush();
+    return tabs_->widget(tab)->grab();
+}
+
+void MainWindow::show_splits(const QStringList& captions, const QVector<widgets::CountMatrix>& counts, const QString& hint) {
+    splits_->set_splits(captions, counts, hint);
+    show_view("splits");
+}
+
+void MainWindow::show_lesson_panel(bool on) {
+    lesson_dock_->setVisible(on);
+    if (!on && tab_of("splits") >= 0) tabs_->removeTab(tab_of("splits"));
+}
+
+bool MainWindow::presentation_mode() const { return presentation_action_->isChecked(); }
+
+void MainWindow::set_presentation_mode(bool on) {
+    presentation_action_->setChecked(on);
+    lesson_panel_->set_presenting(on);
+    widgets::set_presentation_style(on);
+    QFont f = normal_font_;
+    if (on) f.setPointSizeF(normal_font_.pointSizeF() * 1.35);
+    QApplication::setFont(f);
+    for (widgets::LiveView* v : findChildren<widgets::LiveView*>()) v->restyle();
+    if (on) showFullScreen();
+    else showNormal();
+}
+
+void MainWindow::export_report_dialog() {
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export report"), QString::fromStdString(panel_->config().name) + "-report.pdf",
+                                                      tr("PDF (*.pdf)"));
+    if (path.isEmpty()) return;
+    const QString error = export_report(path);
+    if (!error.isEmpty()) show_warning(this, tr("Cannot write the report"), error);
+    else statusBar()->showMessage(tr("Saved %1").arg(path), 5000);
+}
+
+QString MainWindow::export_report(const QString& pdf_path) {
+    const QFileInfo pdf(pdf_path);
+    const QString files = pdf.absoluteDir().filePath(pdf.completeBaseName() + "-files");
+    if (!QDir().mkpath(files)) return tr("%1: cannot make the folder").arg(files);
+    ReportContent c;
+    c.title = lessons_->active() ? tr("FedHAP Workbench lesson: %1").arg(lessons_->lesson()->title)
+                                 : tr("FedHAP Workbench report: %1").arg(QString::fromStdString(panel_->config().name));
+    c.subtitle = tr("%1 · FedHAP (reconstruction) · %2").arg(QDateTime::currentDateTime().toString(Qt::ISODate), QSysInfo::prettyProductName());
+    if (lessons_->active())
+        for (std::size_t i = 0; i < lessons_->lesson()->steps.size(); ++i) {
+            const LessonStep& s = lessons_->lesson()->steps[i];
+            c.lesson_html += QString("<h3>%1. %2</h3><p>%3</p>").arg(i + 1).arg(s.heading.toHtmlEscaped(), s.text);
+        }
+    c.config_json = QString::fromStdString(config_to_json(panel_->config()));
+    const QTableWidget* summary = runs_->summary();
+    for (int col = 0; col < summary->columnCount(); ++col) c.summary.header << summary->horizontalHeaderItem(col)->text();
+    for (int row = 0; row < summary->rowCount(); ++row) {
+        QStringList cells;
+        for (int col = 0; col < summary->columnCount(); ++col) cells << (summary->item(row, col) ? summary->item(row, col)->text() : QString());
+        c.summary.rows << cells;
+    }
+    for (const QString& png : export_->save_screenshots(files)) {
+        if (QFileInfo(png).fileName() == "workbench.png") continue;
+        c.view_images << png;
+        c.view_captions << QFileInfo(png).completeBaseName().mid(5).replace('-', ' ');  // "view-data-split" → "data split"
+    }
+    for (int tab = 0; tab < tabs_->count(); ++tab) {
+        const QString name = tab == 0 ? QString("partition") : tabs_->widget(tab)->objectName();
+        if (qobject_cast<widgets::LiveView*>(tabs_->widget(tab)) || tab == 0) export_->export_view(name, QDir(files).filePath(name + ".csv"));
+    }
+    const widgets::TrainingCurves& t = curves_->curves();
+    c.rounds.header = QStringList{tr("round"), tr("mean loss"), tr("mAP"), tr("MB up"), tr("MB down")};
+    for (int i = 0; i < t.rounds.size(); ++i) {
+        const int m = static_cast<int>(t.map_rounds.indexOf(t.rounds[i]));
+        c.rounds.rows << QStringList{QString::number(t.rounds[i]), QString::number(t.mean_loss.value(i), 'f', 4),
+                                     m >= 0 ? QString::number(t.map[m], 'f', 4) : QString(),
+                                     QString::number(t.bytes_up.value(i) / 1e6, 'f', 2), QString::number(t.bytes_down.value(i) / 1e6, 'f', 2)};
+    }
+    return write_report_pdf(pdf_path, c);
 }
 
 void MainWindow::on_run_finished(int run_id, const RunOutcome& outcome) {

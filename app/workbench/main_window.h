@@ -3,17 +3,24 @@
 // in the tool bar, the run's device, round and ETA in the status bar. It builds the window, owns
 // the actions, and hands each view to the presenter that fills it.
 #include <QMainWindow>
+#include <QPixmap>
+#include <QVector>
 
 #include "experiment_controller.h"
 #include "host_settings.h"
 
 class QAction;
+class QDockWidget;
 class QTabWidget;
 
 namespace fedhap::widgets {
 class FederationView;
 class LearningCurvesView;
 class RetrievalView;
+class RunsView;
+class LessonPanel;
+class SplitComparisonView;
+struct CountMatrix;
 }  // namespace fedhap::widgets
 
 namespace fedhap::workbench {
@@ -23,6 +30,8 @@ class DataPreviewPresenter;
 class EmbeddingPresenter;
 class FederationPresenter;
 class RetrievalPresenter;
+class RunLibraryPresenter;
+class LessonPresenter;
 class ViewExportPresenter;
 
 class MainWindow : public QMainWindow {
@@ -46,6 +55,24 @@ public:
     QString last_error() const { return last_error_; }
     // Exports one view ("partition", "curves", "prototypes", "embedding", "retrieval", "runs", "federation") by file suffix.
     QString export_view(const QString& view, const QString& path);
+    // Shows the run folders under `path` in the runs view, followed as they grow (File → Open run
+    // folder…); returns an error message, empty on success.
+    QString open_runs(const QString& path);
+    RunLibraryPresenter& run_library() { return *run_library_; }
+    DataPreviewPresenter& data_preview() { return *data_preview_; }
+    LessonPresenter& lesson_presenter() { return *lessons_; }
+
+    // Shows the view named as in export_view (and "splits", the lesson's split comparison).
+    void show_view(const QString& name);
+    QPixmap grab_view(const QString& name);  // a picture of that view's page
+    void show_splits(const QStringList& captions, const QVector<widgets::CountMatrix>& counts, const QString& hint);
+    void show_lesson_panel(bool on);
+    // Full screen, larger text and markers, a colour-blind-safe palette (View → Presentation mode).
+    void set_presentation_mode(bool on);
+    bool presentation_mode() const;
+    // One PDF with the config, the runs' table, every view and the current run's rounds, and
+    // the PNG and CSV files in <name>-files/ beside it; a lesson's report starts with its steps.
+    QString export_report(const QString& pdf_path);
 
 Q_SIGNALS:
     void data_ready();  // a load finished (successfully or not) and the views are drawn
@@ -64,6 +91,9 @@ private:
     void save_experiment_dialog();
     void host_federation_dialog();
     void follow_run_folder_dialog();
+    void open_runs_dialog();
+    void export_report_dialog();
+    int tab_of(const QString& name) const;
 
     ExperimentController* controller_;
     ExperimentPanel* panel_;
@@ -71,6 +101,11 @@ private:
     widgets::LearningCurvesView* curves_;
     widgets::RetrievalView* retrieval_;
     widgets::FederationView* federation_view_;
+    widgets::RunsView* runs_;
+    widgets::LessonPanel* lesson_panel_;
+    QDockWidget* lesson_dock_;
+    widgets::SplitComparisonView* splits_;
+    QAction* presentation_action_;
     QAction *run_action_, *pause_action_, *stop_action_, *step_action_;
 
     DataPreviewPresenter* data_preview_;
@@ -78,6 +113,9 @@ private:
     RetrievalPresenter* retrieval_presenter_;
     ViewExportPresenter* export_;
     FederationPresenter* federation_;
+    RunLibraryPresenter* run_library_;
+    LessonPresenter* lessons_;
+    QFont normal_font_;
     HostSettings last_host_;
     QString last_error_;
 };

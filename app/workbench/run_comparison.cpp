@@ -101,6 +101,21 @@ std::vector<double> maps_of(const Group& g) {
 
 QString comparison_key(const QString& config_json) { return key_of(comparable(config_json)); }
 
+QMap<int, double> pooled_shares(const QVector<widgets::RunRecord>& runs) {
+    QMap<QString, std::vector<double>> maps_by_key;  // of the completed runs
+    for (const widgets::RunRecord& r : runs)
+        if (r.completed) maps_by_key[comparison_key(r.config_json)].push_back(r.map_all);
+    QMap<int, double> shares;
+    for (const widgets::RunRecord& r : runs) {
+        if (!r.completed) continue;
+        const auto pooled = maps_by_key.constFind(pooled_key(comparable(r.config_json)));
+        if (pooled == maps_by_key.constEnd()) continue;
+        const double mean = summarize(*pooled).mean;
+        if (mean > 0) shares.insert(r.id, 100.0 * r.map_all / mean);
+    }
+    return shares;
+}
+
 widgets::RunComparisonTable compare_runs(const QVector<widgets::RunRecord>& runs, const QString& reference_key) {
     QVector<Group> groups;
     for (const widgets::RunRecord& r : runs) {

@@ -3,6 +3,7 @@
 // grouped by configuration, each group's mAP@all summarized over its seeds, set against the same
 // configuration trained pooled, and against a reference group seed by seed with a 95 % interval
 // (util/statistics.h). The result is the runs view's plain table (run_comparison_table.h).
+#include <QMap>
 #include <QString>
 #include <QVector>
 
@@ -21,6 +22,10 @@ QString comparison_key(const QString& config_json);
 // label is its method plus the settings that differ from the reference's; for another method
 // they are compared with the reference's settings under that method's preset, so a preset's own
 // switches are not listed.
+// Each completed run's final mAP@all as % of the mean over the completed runs of its configuration
+// trained pooled (training.pooled = true), for the runs that have such a counterpart; by run id.
+QMap<int, double> pooled_shares(const QVector<widgets::RunRecord>& runs);
+
 widgets::RunComparisonTable compare_runs(const QVector<widgets::RunRecord>& runs, const QString& reference_key = {});
 
 }  // namespace fedhap::workbench

@@ -1,9 +1,11 @@
 #include "run_history_presenter.h"
 
-#include "duration_text.h"
+#include <QFileInfo>
+
 #include "learning_curves_view.h"
 #include "prototype_view.h"
 #include "run_comparison.h"
+#include "run_folder.h"
 #include "runs_view.h"
 
 namespace fedhap::workbench {
@@ -21,7 +23,7 @@ QString run_title(int id, const ExperimentConfig& c) {
 
 RunHistoryPresenter::RunHistoryPresenter(ExperimentController& controller, widgets::LearningCurvesView& curves,
                                          widgets::PrototypeView& prototypes, widgets::RunsView& runs, QObject* parent)
-    : QObject(parent), curves_(curves), prototypes_(prototypes), runs_(runs) {
+    : QObject(parent), curves_(curves), prototypes_(prototypes), runs_(runs), controller_(controller) {
     connect(&controller, &ExperimentController::run_started, this, &RunHistoryPresenter::on_started);
     connect(&controller, &ExperimentController::data_ready, this, [this](int, const RunData& d) {
         class_names_ = d.data ? class_names(*d.data) : QStringList();
@@ -33,6 +35,7 @@ RunHistoryPresenter::RunHistoryPresenter(ExperimentController& controller, widge
         reference_key_ = key;
         show_comparison();
     });
+    connect(&runs_, &widgets::RunsView::runs_changed, this, &RunHistoryPresenter::show_comparison);
 }
 
 void RunHistoryPresenter::on_started(int run_id, const ExperimentConfig& config) {
@@ -49,6 +52,7 @@ void RunHistoryPresenter::on_started(int run_id, const ExperimentConfig& config)
     r.status = tr("running");
     r.config_json = QString::fromStdString(config_to_json(config));
     r.seed = config.seed;
+    r.folder = controller_.run_folder();
     records_[run_id] = r;
     runs_.upsert_run(r);
 }
@@ -76,26 +80,30 @@ void RunHistoryPresenter::on_finished(int run_id, const RunOutcome& o) {
     } else {
         r.completed = true;
         r.map_all = o.summary.map_all;
-        r.status = tr("done: mAP %1, P@H≤2 %2, %3")
-                       .arg(o.summary.map_all, 0, 'f', 3)
-                       .arg(o.summary.p_at_h2, 0, 'f', 3)
-                       .arg(duration_text(o.summary.seconds));
+        r.status = done_status(o.summary.map_all, o.summary.p_at_h2, o.summary.seconds);
     }
+    r.seconds = o.summary.seconds;
+    if (!QFileInfo::exists(r.folder)) r.folder.clear();  // dropped: no round had ended
     runs_.upsert_run(r);
-    if (r.completed) show_comparison();
 }
 
 void RunHistoryPresenter::show_comparison() {
-    const auto table = compare_runs(records_.values(), reference_key_);
+    const auto table = compare_runs(runs_.runs(), reference_key_);
     if (table.reference >= 0) reference_key_ = table.rows[table.reference].key;  // the default stays put
     runs_.set_comparison(table);
+    runs_.set_pooled_shares(pooled_shares(runs_.runs()));
 }
 
 void RunHistoryPresenter::show_curves(int run_id) {
     curves_.set_curves(history_.curves());
     widgets::RunRecord& r = records_[run_id];
-    r.map_rounds = history_.curves().map_rounds;
-    r.map = history_.curves().map;
+    const widgets::TrainingCurves& c = history_.curves();
+    r.map_rounds = c.map_rounds;
+    r.map = c.map;
+    r.rounds = c.rounds;
+    r.loss = c.mean_loss;
+    r.megabytes.clear();
+    for (int i = 0; i < c.bytes_up.size(); ++i) r.megabytes << (c.bytes_up[i] + c.bytes_down[i]) / 1e6;
     runs_.upsert_run(r);
 }
 

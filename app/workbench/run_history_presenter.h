@@ -1,7 +1,8 @@
 #pragma once
-// What the runs have learned: the current run's learning curves and global prototypes, and the
-// session's run list (title, status, mAP curve and settings of each run, for overlay and diff)
-// and the finished runs compared over seeds against a reference the user picks (run_comparison.h).
+// What the runs have learned: the current run's learning curves and global prototypes, the
+// session's runs in the runs view (title, status, curves and settings of each, for overlay and
+// diff), and every finished run there (opened ones too) compared over seeds against a reference
+// the user picks and with its pooled counterpart (run_comparison.h).
 #include <QMap>
 #include <QObject>
 #include <QStringList>
@@ -30,11 +31,12 @@ private:
     void on_codes(int run_id, const SharedCodes& codes);
     void on_finished(int run_id, const RunOutcome& outcome);
     void show_curves(int run_id);  // in the curves view and in the run's record
-    void show_comparison();
+    void show_comparison();  // of every run in the runs view
 
     widgets::LearningCurvesView& curves_;
     widgets::PrototypeView& prototypes_;
     widgets::RunsView& runs_;
+    const ExperimentController& controller_;
     QMap<int, widgets::RunRecord> records_;  // every run of the session
     TrainingHistory history_;                // of the current run
     int rounds_ = 0;                         // of the current run

@@ -1,0 +1,148 @@
+#include "lessons.h"
+
+#include <QCoreApplication>
+#include <QStringList>
+
+#include "fl/method_options.h"
+
+namespace fedhap::workbench {
+namespace {
+
+QString tr(const char* text) { return QCoreApplication::translate("Lessons", text); }
+
+void split(ExperimentConfig& c, PartitionScheme scheme) {
+    c.partition.scheme = scheme;
+    c.partition.alpha = 0.1;
+    c.partition.classes_per_client = 2;
+}
+
+auto method(Method m) {
+    return [m](ExperimentConfig& c) {
+        c.method = method_preset(m);
+        c.eval_every = 1;  // a point on the mAP curve every round
+    };
+}
+
+Lesson non_iid() {
+    Lesson l{"non-iid", tr("What non-IID means"), 0, {}, {}};
+    l.splits = {{tr("IID"), [](ExperimentConfig& c) { split(c, PartitionScheme::Iid); }},
+                {tr("Dirichlet α = 0.1"), [](ExperimentConfig& c) { split(c, PartitionScheme::Dirichlet); }},
+                {tr("two classes per client"), [](ExperimentConfig& c) { split(c, PartitionScheme::Pathological); }}};
+    l.steps = {
+        {tr("Ten silos, one training set"),
+         tr("Each row of the heat map is a client — a hospital, a bank, a phone — and each column a class. "
+            "<b>IID</b>: the training images are dealt out at random, so every client sees every class in about "
+            "the same proportion. The rows look alike."),
+         "partition", LessonAction::Configure, l.splits[0].second},
+        {tr("Skewed silos: Dirichlet α = 0.1"),
+         tr("Real silos are not alike. Here each client's class mix is drawn from a Dirichlet distribution with "
+            "<b>α = 0.1</b>: the smaller α, the more a few classes dominate a row. Most clients hold two or three "
+            "classes, some almost one."),
+         "partition", LessonAction::Configure, l.splits[1].second},
+        {tr("The extreme: two classes per client"),
+         tr("The <b>pathological</b> split gives each client exactly two classes. A client never sees the other "
+            "eight: trained alone, it cannot tell them apart, and its updates pull the shared model towards its "
+            "own two classes."),
+         "partition", LessonAction::Configure, l.splits[2].second},
+        {tr("Side by side"),
+         tr("The same 5,000 training images, three ways. Federated methods must learn one hash function from "
+            "clients like the middle and right ones — without ever pooling the images."),
+         "splits", LessonAction::CompareSplits, nullptr},
+    };
+    return l;
+}
+
+Lesson fedavg_breaks() {
+    Lesson l{"fedavg-breaks", tr("Why FedAvg breaks"), 5, {}, {}};
+    l.steps = {
+        {tr("FedAvg with a DPSH loss"),
+         tr("<b>FedAvg</b>: every round each client trains the shared model on its own images, then the server "
+            "averages the weights. With the skewed Dirichlet α = 0.1 split each client's update serves its own "
+            "few classes. Watch the mAP curve and the loss of each client."),
+         "curves", LessonAction::Train, [](ExperimentConfig& c) {
+             split(c, PartitionScheme::Dirichlet);
+             method(Method::FedAvgDpsh)(c);
+         }},
+        {tr("FedHAP on the same clients"),
+         tr("<b>FedHAP</b> adds one hash code per class — a <i>prototype</i> — that clients send up and the server "
+            "averages into global prototypes. Each client pulls its codes towards the global prototypes of "
+            "their classes, so the classes a client never sees keep their place."),
+         "curves", LessonAction::Train, [](ExperimentConfig& c) {
+             split(c, PartitionScheme::Dirichlet);
+             method(Method::FedHap)(c);
+         }},
+        {tr("The race, on one chart"),
+         tr("Both runs' mAP per round, overlaid: same seed, same clients, same rounds. The table below gives each "
+            "run's final mAP@all on the whole database. One seed is an anecdote — docs/RESULTS.md has the "
+            "measured means over seeds."),
+         "runs", LessonAction::Show, nullptr},
+    };
+    return l;
+}
+
+Lesson prototypes() {
+    Lesson l{"prototypes", tr("What a prototype is"), 5, {}, {}};
+    auto fedhap = [](ExperimentConfig& c) {
+        split(c, PartitionScheme::Dirichlet);
+        method(Method::FedHap)(c);
+    };
+    l.steps = {
+        {tr("One code per class"),
+         tr("After one round of FedHAP: each row is the <b>global prototype</b> of a class — the sign of the "
+            "clients' mean codes for that class, weighted by how many images each holds; one ±1 cell per bit. A client only sends prototypes of "
+            "classes it holds."),
+         "prototypes", LessonAction::TrainOneRound, fedhap},
+        {tr("Prototypes settle"),
+         tr("Training carries on. The outlined cells are bits that flipped this round: early on many flip, then "
+            "fewer as the prototypes settle. The matrix on the right is the Hamming distance between each pair of "
+            "prototypes: far apart is what makes classes easy to tell apart by code."),
+         "prototypes", LessonAction::Resume, nullptr},
+        {tr("Codes around their prototypes"),
+         tr("The database images' codes laid out in 2-D by t-SNE, coloured by class, with the prototypes "
+            "marked: each class gathers around its prototype. Hover a point to see its image."),
+         "embedding", LessonAction::Show, nullptr},
+    };
+    return l;
+}
+
+Lesson retrieval() {
+    Lesson l{"retrieval", tr("Is retrieval good?"), 5, {}, {}};
+    l.steps = {
+        {tr("After one round"),
+         tr("Retrieval: a query image's code is compared with every database code; the closest in Hamming "
+            "distance come back first. ✓ marks an image of the query's class, × one of another. After one round "
+            "the network has barely learned: many ×."),
+         "retrieval", LessonAction::TrainOneRound,
+         [](ExperimentConfig& c) {
+             split(c, PartitionScheme::Dirichlet);
+             method(Method::FedHap)(c);
+         },
+         true},
+        {tr("After the last round"),
+         tr("The same query after every round has run (the picture of round 1 is kept beside this text). "
+            "The precision–recall curve over Hamming radius climbs: mAP sums it up in one number."),
+         "retrieval", LessonAction::Resume, nullptr},
+    };
+    return l;
+}
+
+}  // namespace
+
+const std::vector<Lesson>& lessons() {
+    static const std::vector<Lesson> all{non_iid(), fedavg_breaks(), prototypes(), retrieval()};
+    return all;
+}
+
+const Lesson* find_lesson(const QString& name) {
+    for (const Lesson& l : lessons())
+        if (l.name == name) return &l;
+    return nullptr;
+}
+
+QString lesson_names() {
+    QStringList names;
+    for (const Lesson& l : lessons()) names << l.name;
+    return names.join(", ");
+}
+
+}  // namespace fedhap::workbench
