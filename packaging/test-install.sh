@@ -10,6 +10,7 @@
 #   --fresh       debootstrap from scratch even when a cached base tarball exists
 #   --mirror URL  Debian mirror (default: http://deb.debian.org/debian)
 #
+# The run's summary.json and the workbench's screenshots are copied to <root>/../artifacts.
 # The first run debootstraps (variant minbase) and keeps the untouched base system as
 # <root>/../bookworm-minbase.tar; later runs unpack that instead, unless --fresh. Needs root,
 # debootstrap and the network to the mirror (apt resolves the package's Depends from it).
@@ -27,7 +28,7 @@ while [[ $# -gt 0 ]]; do
     --root) ROOT=$2; shift 2 ;;
     --fresh) FRESH=1; shift ;;
     --mirror) MIRROR=$2; shift 2 ;;
-    -h|--help) sed -n '2,15p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,17p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "test-install: unknown argument $1 (see --help)" >&2; exit 2 ;;
   esac
 done
@@ -71,8 +72,9 @@ unmount_all() {
 }
 trap unmount_all EXIT
 
-build_deb() {
-  flock build/release.lock nice cmake --build build/release || return 1
+build_deb() {  # the targets the install set holds, then cpack
+  flock build/release.lock nice cmake --build build/release --target fedhap fedhap-train fedhap-workbench fedhap_man_pages \
+    || return 1
   ( cd build/release && rm -f fedhap-workbench_*.deb && flock ../release.lock cpack -G DEB ) || return 1
   DEB=$(ls -t "$SRC"/build/release/fedhap-workbench_*.deb 2>/dev/null | head -n1)
   [[ -n "$DEB" ]]
@@ -169,5 +171,9 @@ step "man page fedhap.1.gz" man_page
 step "bash completion" completion
 step "fedhap run classroom preset, 1 round, Fashion-MNIST" cli_run
 step "fedhap-workbench under Xvfb, 1 round, screenshots" gui_run
+ARTIFACTS=$(dirname "$ROOT")/artifacts
+rm -rf "$ARTIFACTS" && mkdir -p "$ARTIFACTS"
+cp -r "$ROOT/tmp/r/summary.json" "$ROOT/tmp/s" "$ARTIFACTS/" 2>/dev/null
+echo "test-install: the run's summary.json and the screenshots are in $ARTIFACTS" >&2
 unmount_all
 finish
