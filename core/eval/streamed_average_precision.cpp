@@ -50,14 +50,18 @@ struct QueryCounters {
     std::uint64_t* relevant;
 };
 
+// One counter update per item: a tile's items per distance in the low 32 bits, relevant items in
+// the high 32 (a tile holds far fewer than 2^32 items), added to the query's totals at the end.
 template <std::size_t Words, typename Relevant>
 __attribute__((always_inline)) inline void count_pass(const std::uint64_t* query, const std::uint64_t* codes,
                                                       std::size_t begin, std::size_t end, Relevant relevant,
-                                                      QueryCounters c) {
-    for (std::size_t j = begin; j < end; ++j) {
-        const std::uint32_t d = distance<Words>(query, codes, j);
-        ++c.items[d];
-        c.relevant[d] += relevant(j) ? 1 : 0;
+                                                      QueryCounters c, std::size_t buckets) {
+    std::uint64_t both[kMaxCodeBits + 1] = {};
+    for (std::size_t j = begin; j < end; ++j)
+        both[distance<Words>(query, codes, j)] += 1 + (std::uint64_t{relevant(j)} << 32);
+    for (std::size_t d = 0; d < buckets; ++d) {
+        c.items[d] += both[d] & 0xFFFFFFFFu;
+        c.relevant[d] += both[d] >> 32;
     }
 }
 
@@ -98,10 +102,10 @@ __attribute__((always_inline)) inline void pass_with(const std::uint64_t* query,
     const std::uint64_t* words = codes.words.data();
     if (codes.words_per_code == 1) {
         if (hits) score_pass<1>(query, words, begin, end, relevant, c, hits, ap);
-        else count_pass<1>(query, words, begin, end, relevant, c);
+        else count_pass<1>(query, words, begin, end, relevant, c, codes.bits + 1);
     } else {
         if (hits) score_pass<2>(query, words, begin, end, relevant, c, hits, ap);
-        else count_pass<2>(query, words, begin, end, relevant, c);
+        else count_pass<2>(query, words, begin, end, relevant, c, codes.bits + 1);
     }
 }
 
