@@ -1,6 +1,7 @@
 #pragma once
 // mAP@all over a database too large to hold at once: the database comes in blocks, twice, and each
-// query keeps two counters per Hamming distance instead of evaluate_retrieval's O(database) scratch.
+// query keeps two counters per Hamming distance (plus one tile of scratch per thread) instead of
+// evaluate_retrieval's O(database) scratch per thread.
 //
 // Why two passes: ties are ranked by database index, so an item's ranking position is the number of
 // items nearer to the query in the whole database plus those at its own distance before it, and the
