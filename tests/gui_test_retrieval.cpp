@@ -309,8 +309,9 @@ private Q_SLOTS:
     }
 
     void a_real_run_answers_an_image_query_with_its_own_model() {
-        test::TempDir data, pictures;
+        test::TempDir data, pictures, saved_runs;
         test::write_tiny_mnist(data.path(), 20, 10);
+        qputenv("FEDHAP_WORKBENCH_RUNS", QByteArray::fromStdString(saved_runs.path()));  // leave no saved run behind
         ExperimentConfig config = test::tiny_experiment_config(data.path());
         config.rounds = 2;
         config.threads = 1;  // the machine is shared
