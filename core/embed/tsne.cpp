@@ -5,6 +5,7 @@
 #include <stdexcept>
 #include <string>
 
+#include "embed/grid_repulsion.h"
 #include "embed/pca.h"
 #include "embed/quadtree.h"
 #include "util/random.h"
@@ -12,6 +13,13 @@
 
 namespace fedhap {
 namespace {
+
+// The grid repulsion costs about (2G)² log G for G nodes a side, the quadtree about N log N and
+// more while the map is compact (early exaggeration). Measured at 70,000 codes (2 cores), the
+// grid is the faster while G² ≤ N / 2. Below 20,000 points the quadtree is kept: it is the more
+// accurate (relative force error ~0.4 % against ~1 %), and there the time goes elsewhere.
+constexpr std::size_t kGridPoints = 20000;
+bool grid_is_cheaper(std::size_t nodes, std::size_t n) { return n >= kGridPoints && 2 * nodes * nodes <= n; }
 
 // Exact repulsion: force_i = Σ_j≠i w_ij² (y_i − y_j), z_i = Σ_j≠i w_ij.
 void exact_repulsion(const std::vector<float>& y, ThreadPool& pool, float* force, double* z) {
@@ -88,6 +96,7 @@ TsneEmbedding::TsneEmbedding(const std::vector<float>& data, std::size_t dims, c
         throw std::invalid_argument("t-SNE: the data contain NaN or infinite values");
 
     pool_ = std::make_unique<ThreadPool>(options.threads);
+    grid_ = std::make_unique<GridRepulsion>();
     // Wide features are reduced first; ±1 codes are kept whole, as their bit scan is cheap at any width.
     if (dims > options.max_input_dims && options.pca_dims > 0 && options.pca_dims < dims &&
         !sign_codes(x.data(), x.size())) {
@@ -151,6 +160,10 @@ void TsneEmbedding::gradient(float exaggeration) {
     });
     if (options_.method == TsneMethod::Exact)
         exact_repulsion(y_, *pool_, repulsion_.data(), z_.data());
+    else if (options_.theta > 0.0 && (options_.repulsion == TsneRepulsion::Grid ||
+                                      (options_.repulsion == TsneRepulsion::Auto &&
+                                       grid_is_cheaper(grid_->nodes_for(y_.data(), n_), n_))))
+        grid_->repulsion(y_.data(), n_, *pool_, repulsion_.data(), z_.data());
     else
         QuadTree(y_.data(), n_).repulsion(static_cast<float>(options_.theta), *pool_, repulsion_.data(), z_.data());
     z_total_ = sum_in_order(z_);

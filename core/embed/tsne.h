@@ -1,8 +1,10 @@
 #pragma once
 // t-SNE of hash codes (±1 or relaxed) or any float features into 2-D, as a resumable optimisation:
 // a worker thread calls step() and hands coordinates() to the plot between steps, and may stop
-// at any time. Barnes–Hut (exact k-NN: a bit scan for ±1 codes, a vantage-point tree for other
-// features; quadtree repulsion) for real data, the exact O(N²) method for small checks. The
+// at any time. Barnes–Hut (exact k-NN: a bit scan or, from 10,000 codes, a pivot index for ±1
+// codes, a vantage-point tree for other features; quadtree repulsion, or FIt-SNE's grid
+// interpolation in the iterations where its grid is small next to N) for real data, the exact
+// O(N²) method for small checks. The
 // schedule follows scikit-learn ≥ 1.2: early exaggeration 12 for 250 iterations, momentum 0.5
 // then 0.8, delta-bar-delta gains, learning rate "auto", PCA initialisation scaled to std 1e-4.
 // Same seed and input → same coordinates, bit for bit, with any thread count. One object is used
@@ -16,9 +18,13 @@
 
 namespace fedhap {
 
+class GridRepulsion;
 class ThreadPool;
 
 enum class TsneMethod { BarnesHut, Exact };
+// The repulsion of the Barnes–Hut method, per iteration: Auto takes the grid where it measured
+// faster (from 20,000 points, while the grid is small next to N), else the quadtree.
+enum class TsneRepulsion { Auto, QuadTree, Grid };
 enum class TsneInit { Pca, Random };
 
 struct TsneOptions {
@@ -26,7 +32,8 @@ struct TsneOptions {
     int iterations = 1000;
     TsneMethod method = TsneMethod::BarnesHut;  // Exact: P over all pairs, O(N²) time and memory
     TsneInit init = TsneInit::Pca;
-    double theta = 0.5;          // Barnes–Hut accuracy (0 = exact repulsion, slowly)
+    TsneRepulsion repulsion = TsneRepulsion::Auto;
+    double theta = 0.5;          // Barnes–Hut accuracy (0 = exact repulsion, slowly, never the grid)
     double learning_rate = 0.0;  // 0 = "auto": max(N / early_exaggeration / 4, 50)
     double early_exaggeration = 12.0;
     int exaggeration_iterations = 250;  // also when momentum switches
@@ -71,6 +78,7 @@ private:
     TsneOptions options_;
     std::size_t n_ = 0, data_points_ = 0;
     std::unique_ptr<ThreadPool> pool_;
+    std::unique_ptr<GridRepulsion> grid_;  // buffers kept between iterations
     SparseMatrix p_;
     std::vector<float> y_, update_, gains_, attraction_, repulsion_;
     std::vector<double> z_;

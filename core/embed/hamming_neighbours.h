@@ -1,0 +1,29 @@
+#pragma once
+// Exact k nearest neighbours of ±1 codes by Hamming distance, two ways with the same answer: a
+// scan of all codes (O(N²), cheapest for a few thousand points) and multi-index hashing
+// (Norouzi et al. 2012), which looks only at the codes that agree with the query on some
+// substring of bits up to a few flips, and scales to the whole database.
+#include <cstddef>
+#include <cstdint>
+#include <vector>
+
+#include "embed/neighbours.h"
+
+namespace fedhap {
+
+class ThreadPool;
+
+// ±1 codes as bits (bit d of a row is set when value d is positive), `words` 64-bit words a row.
+struct PackedCodes {
+    std::size_t n = 0, bits = 0, words = 0;
+    std::vector<std::uint64_t> data;  // n × words
+};
+
+PackedCodes pack_sign_codes(const float* values, std::size_t n, std::size_t dims);
+
+// Both give, for each code, the k codes nearest to it (itself excluded) ordered by (distance,
+// index): ties at the k-th distance go to the lowest indices. distance2 = 4 × Hamming. k < n.
+Neighbours hamming_neighbours_by_scan(const PackedCodes& codes, std::size_t k, ThreadPool& pool);
+Neighbours hamming_neighbours_by_index(const PackedCodes& codes, std::size_t k, ThreadPool& pool);
+
+}  // namespace fedhap
