@@ -109,7 +109,7 @@ completion_and_man() {
     done
 
     for cmd in $commands; do
-        local help opts section
+        local help opts section values
         help=$("$FEDHAP" "$cmd" --help) || { fault "fedhap $cmd --help failed"; continue; }
         opts=$(help_options <<< "$help")
         [[ -n "$opts" ]] || fault "fedhap $cmd --help lists no options"
@@ -120,7 +120,8 @@ completion_and_man() {
         for o in $offered; do grep -qxF -- "$o" <<< "$opts" || fault "completion: fedhap $cmd offers $o, which its --help does not list"; done
         while IFS=$'\t' read -r o v; do
             [[ -n "$o" ]] || continue
-            complete_words fedhap "$cmd" "$o" "" | grep -qxF -- "$v" ||
+            values=$(complete_words fedhap "$cmd" "$o" "")  # not a pipe: grep -q would end it early
+            grep -qxF -- "$v" <<< "$values" ||
                 fault "completion: fedhap $cmd $o does not offer the value $v"
         done <<< "$(help_values <<< "$help")"
 

@@ -9,11 +9,11 @@
 #   --root DIR    where the chroot goes (default: /var/tmp/fedhap-test-install/root; emptied first)
 #   --fresh       debootstrap from scratch even when a cached base tarball exists
 #   --mirror URL  Debian mirror (default: http://deb.debian.org/debian)
-#
-# The run's summary.json and the workbench's screenshots are copied to <root>/../artifacts.
+
 # The first run debootstraps (variant minbase) and keeps the untouched base system as
 # <root>/../bookworm-minbase.tar; later runs unpack that instead, unless --fresh. Needs root,
 # debootstrap and the network to the mirror (apt resolves the package's Depends from it).
+# The run's summary.json and the workbench's screenshots are copied to <root>/../artifacts.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 SRC=$PWD
@@ -28,7 +28,7 @@ while [[ $# -gt 0 ]]; do
     --root) ROOT=$2; shift 2 ;;
     --fresh) FRESH=1; shift ;;
     --mirror) MIRROR=$2; shift 2 ;;
-    -h|--help) sed -n '2,17p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,/^set /p' "$0" | grep '^#' | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "test-install: unknown argument $1 (see --help)" >&2; exit 2 ;;
   esac
 done
