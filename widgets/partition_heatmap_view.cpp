@@ -2,6 +2,7 @@
 
 #include "qcustomplot_include.h"
 
+#include <QFontMetrics>
 #include <QVBoxLayout>
 
 namespace fedhap::widgets {
@@ -48,7 +49,11 @@ void PartitionHeatmapView::redraw() {
     map_->data()->setSize(std::max(cols, 1), std::max(rows, 1));
     map_->data()->setRange(QCPRange(0, std::max(cols - 1, 0)), QCPRange(0, std::max(rows - 1, 0)));
     const int peak = std::max(counts.max_count(), 1);
-    const bool label_cells = rows * cols <= 600;  // text stays legible up to ~30 × 20
+    QFont label_font = font();
+    label_font.setPointSizeF(std::max(6.0, label_font.pointSizeF() - 1.5));
+    // Counts in the cells while they fit: up to ~30 × 20 cells, each wide enough for three digits.
+    const int cell_width = cols > 0 ? plot_->axisRect()->width() / cols : 0;
+    const bool label_cells = rows * cols <= 600 && (cell_width == 0 || cell_width >= QFontMetrics(label_font).horizontalAdvance("888") + 2);
     for (int r = 0; r < rows; ++r)
         for (int c = 0; c < cols; ++c) {
             const int v = counts.counts[r][c];
@@ -58,9 +63,7 @@ void PartitionHeatmapView::redraw() {
             text->position->setCoords(c, r);
             text->setText(QString::number(v));
             text->setColor(v > peak * 0.55 ? Qt::white : QColor(30, 30, 30));
-            QFont f = font();
-            f.setPointSizeF(std::max(6.0, f.pointSizeF() - 1.5));
-            text->setFont(f);
+            text->setFont(label_font);
         }
     map_->setDataRange(QCPRange(0, peak));
     auto xt = QSharedPointer<QCPAxisTickerText>::create();
@@ -73,6 +76,11 @@ void PartitionHeatmapView::redraw() {
     plot_->xAxis->setRange(-0.5, cols - 0.5);
     plot_->yAxis->setRange(-0.5, rows - 0.5);
     plot_->replot(QCustomPlot::rpQueuedReplot);
+}
+
+void PartitionHeatmapView::resizeEvent(QResizeEvent* event) {
+    LiveView::resizeEvent(event);
+    request_redraw();  // the cells' counts show only while they fit
 }
 
 QString PartitionHeatmapView::csv() const {

@@ -17,6 +17,9 @@ public:
     QCustomPlot* plot() const override { return plot_; }
     QString csv() const override;
 
+protected:
+    void resizeEvent(QResizeEvent* event) override;
+
 private:
     void redraw() override;
     QCustomPlot* plot_;

@@ -286,6 +286,8 @@ void MainWindow::show_splits(const QStringList& captions, const QVector<widgets:
 }
 
 void MainWindow::show_lesson_panel(bool on) {
+    // The lesson sets the experiment itself: its panel gives the views the room.
+    if (on == lesson_dock_->isHidden()) findChild<QDockWidget*>("experiment_dock")->setVisible(!on);
     lesson_dock_->setVisible(on);
     if (!on && tab_of("splits") >= 0) tabs_->removeTab(tab_of("splits"));
 }
