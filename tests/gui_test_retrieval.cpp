@@ -284,8 +284,12 @@ private Q_SLOTS:
         for (const auto& item : r.items) shown.push_back(item.distance);
         QCOMPARE(shown, expected);
 
-        // Picking a query again brings its curve back.
-        view.findChild<QSpinBox*>("query_index")->setValue(1);
+        // Enter in the picker, still at query 0, brings that query back; picking another works as ever.
+        auto* picker = view.findChild<QSpinBox*>("query_index");
+        QTest::keyClick(picker, Qt::Key_Return);
+        QVERIFY(view.result().labelled);
+        QVERIFY(view.result().query_curve_name.startsWith("query #0"));
+        picker->setValue(1);
         view.flush();
         QVERIFY(view.result().labelled);
         QCOMPARE(view.query_curve()->data()->size(), kBits + 1);

@@ -97,6 +97,10 @@ RetrievalView::RetrievalView(QWidget* parent) : LiveView(parent) {
     layout->addWidget(plot_, 3);
 
     connect(query_index_, &QSpinBox::valueChanged, this, &RetrievalView::query_requested);
+    // After an image query the picker still shows the last index: Enter there brings it back.
+    connect(query_index_, &QSpinBox::editingFinished, this, [this] {
+        if (!result_.labelled && query_index_->isEnabled()) Q_EMIT query_requested(query_index_->value());
+    });
     connect(random_, &QPushButton::clicked, this, [this] {
         if (query_index_->maximum() > 0) query_index_->setValue(static_cast<int>(QRandomGenerator::global()->bounded(query_index_->maximum() + 1)));
     });
