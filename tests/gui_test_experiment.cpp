@@ -41,6 +41,7 @@ class ExperimentRunTest : public QObject {
 private Q_SLOTS:
     void initTestCase() {
         QStandardPaths::setTestModeEnabled(true);  // keep the user's settings out
+        qputenv("FEDHAP_WORKBENCH_RUNS", QByteArray::fromStdString(runs_.path()));  // and the saved runs of earlier tests
         test::write_tiny_mnist(data_.path(), 20, 10);
     }
 
@@ -226,6 +227,8 @@ private Q_SLOTS:
     }
 
     void the_window_fills_every_view_and_reports_a_bad_path() {
+        TempDir saved_runs;  // none of the earlier tests' runs in this window's Runs view
+        qputenv("FEDHAP_WORKBENCH_RUNS", QByteArray::fromStdString(saved_runs.path()));
         workbench::MainWindow window;
         QSignalSpy loaded(&window, &workbench::MainWindow::data_ready);
         QSignalSpy done(&window, &workbench::MainWindow::run_done);
@@ -286,7 +289,7 @@ private Q_SLOTS:
     }
 
 private:
-    test::TempDir data_;
+    test::TempDir data_, runs_;
 };
 
 QTEST_MAIN(ExperimentRunTest)

@@ -50,13 +50,14 @@ struct WorkbenchOptions {
     QCommandLineOption lesson{"lesson", "Start the guided lesson NAME (non-iid, fedavg-breaks, prototypes, retrieval) on the classroom preset, or on --config.", "NAME"};
     QCommandLineOption autoplay{"autoplay", "With --lesson: go on to the next step by itself once a step is done (with --screenshot-dir, a picture of each step; with --quit, exit at the end)."};
     QCommandLineOption presentation{"presentation", "Start in presentation mode: full screen, larger text, a colour-blind-safe palette."};
+    QCommandLineOption report{"report", "With --config: once the run is shown, write the report PDF FILE (and its PNG and CSV files beside it).", "FILE"};
     QCommandLineOption runs{"runs", "Show every run folder under DIR in the Runs view, following those still being written.", "DIR"};
 
     void describe(QCommandLineParser& cli) const {
         cli.setApplicationDescription("FedHAP Workbench: federated deep hashing with global prototypes");
         cli.addHelpOption();
         cli.addVersionOption();
-        cli.addOptions({config, rounds, screenshot_dir, quit, bench_ui, host, local_silos, follow, runs, lesson, autoplay, presentation});
+        cli.addOptions({config, rounds, screenshot_dir, quit, bench_ui, host, local_silos, follow, runs, lesson, autoplay, presentation, report});
     }
 };
 
@@ -139,8 +140,8 @@ int main(int argc, char** argv) {
     }
     QApplication app(argc, argv);
     name_application();
-    const auto& [config, rounds, screenshot_dir, quit, bench_ui, host, local_silos, follow, runs_dir, lesson, autoplay, presentation] =
-        options;
+    const auto& [config, rounds, screenshot_dir, quit, bench_ui, host, local_silos, follow, runs_dir, lesson, autoplay, presentation,
+                 report] = options;
     cli.process(app);
 
     fedhap::set_torch_threads(0);
@@ -206,14 +207,21 @@ int main(int argc, char** argv) {
             meter.start();
             start();
         });
-    } else if (runs && (cli.isSet(screenshot_dir) || cli.isSet(quit))) {
+    } else if (runs && (cli.isSet(screenshot_dir) || cli.isSet(quit) || cli.isSet(report))) {
         QObject::connect(&window, &MainWindow::run_done, &app, [&](int, bool ok) {
             if (!ok) std::fprintf(stderr, "fedhap-workbench: the run failed: %s\n", qPrintable(window.last_error()));
             after_embedding(window, 60000, [&, ok] {
                 QTimer::singleShot(300, &app, [&, ok] {  // let the last queued replots land
                     if (cli.isSet(screenshot_dir))
                         for (const auto& f : window.save_screenshots(cli.value(screenshot_dir))) std::printf("%s\n", qPrintable(f));
-                    if (cli.isSet(quit)) QApplication::exit(ok ? 0 : 1);
+                    bool written = true;
+                    if (cli.isSet(report)) {
+                        const QString error = window.export_report(cli.value(report));
+                        written = error.isEmpty();
+                        if (written) std::printf("%s\n", qPrintable(cli.value(report)));
+                        else std::fprintf(stderr, "fedhap-workbench: %s\n", qPrintable(error));
+                    }
+                    if (cli.isSet(quit)) QApplication::exit(ok && written ? 0 : 1);
                 });
             });
         });
