@@ -1,12 +1,18 @@
-// t-SNE: perplexity search, exact neighbours with ties, exact vs Barnes–Hut KL, cluster
-// separation, determinism, the step API, extra points and degenerate inputs.
+// t-SNE: perplexity search, exact neighbours with ties (scan and pivot index), the FFT and the
+// grid repulsion against exact sums, exact vs Barnes–Hut KL, cluster separation (also above the
+// grid's threshold), determinism, the step API, extra points and degenerate inputs.
 #include <QtTest>
 
 #include <algorithm>
 #include <cmath>
 #include <numeric>
 
+#include <complex>
+
 #include "embed/affinities.h"
+#include "embed/fft.h"
+#include "embed/grid_repulsion.h"
+#include "embed/hamming_neighbours.h"
 #include "embed/tsne.h"
 #include "embed/vp_tree.h"
 #include "util/random.h"
@@ -203,6 +209,149 @@ private Q_SLOTS:
             std::sort(all.begin(), all.end());
             for (std::size_t t = 0; t < 12; ++t) QCOMPARE(g.distance2[i * 12 + t], all[t]);
         }
+    }
+
+    void pivot_index_finds_the_same_neighbours_as_the_scan() {
+        ThreadPool pool(3);
+        auto same = [&](const std::vector<float>& x, std::size_t n, std::size_t bits, std::size_t k) {
+            const PackedCodes codes = pack_sign_codes(x.data(), n, bits);
+            const Neighbours scan = hamming_neighbours_by_scan(codes, k, pool);
+            const Neighbours index = hamming_neighbours_by_index(codes, k, pool);
+            return scan.index == index.index && scan.distance2 == index.distance2;
+        };
+        // Few bits: most distances tie and many codes repeat, so the lowest-index rule decides.
+        for (std::size_t bits : {4, 10, 16}) {
+            const Codes c = clustered_codes(3000, bits, 1, 0.5, 20 + bits);
+            QVERIFY2(same(c.x, c.n, c.bits, 30), qPrintable(QString("%1 random bits").arg(bits)));
+        }
+        // Clusters, a code spanning two words, uniform random codes (nothing to prune), and k = N − 1.
+        const Codes clustered = clustered_codes(4000, 64, 10, 0.15, 30);
+        QVERIFY(same(clustered.x, clustered.n, clustered.bits, 91));
+        const Codes wide = clustered_codes(2000, 70, 5, 0.1, 31);
+        QVERIFY(same(wide.x, wide.n, wide.bits, 40));
+        const Codes uniform = clustered_codes(1500, 32, 1, 0.5, 32);
+        QVERIFY(same(uniform.x, uniform.n, uniform.bits, 91));
+        const Codes tiny = clustered_codes(40, 8, 2, 0.2, 33);
+        QVERIFY(same(tiny.x, tiny.n, tiny.bits, 39));
+        // nearest_neighbours switches to the index above its threshold: still the scan's answer.
+        const Codes large = clustered_codes(12000, 16, 6, 0.1, 34);
+        const Neighbours picked = nearest_neighbours(large.x.data(), large.n, large.bits, 31, 0, pool);
+        const Neighbours scan = hamming_neighbours_by_scan(pack_sign_codes(large.x.data(), large.n, large.bits), 31, pool);
+        QVERIFY(picked.index == scan.index && picked.distance2 == scan.distance2);
+    }
+
+    void fft_matches_the_direct_transform() {
+        for (std::size_t n : {1, 2, 3, 4, 5, 6, 8, 12, 15, 16, 20, 30, 60, 64, 90}) {
+            const std::size_t batch = 3;
+            std::vector<double> re(n * batch), im(n * batch), work(2 * n * batch);
+            for (std::size_t t = 0; t < re.size(); ++t) {
+                re[t] = std::sin(1.3 * t) + 0.1 * t;
+                im[t] = std::cos(0.7 * t);
+            }
+            const std::vector<double> re0 = re, im0 = im;
+            const Fft fft(n);
+            fft.transform(re.data(), im.data(), batch, false, work.data());
+            double error = 0.0;
+            for (std::size_t b = 0; b < batch; ++b)
+                for (std::size_t k = 0; k < n; ++k) {
+                    std::complex<double> sum = 0.0;
+                    for (std::size_t t = 0; t < n; ++t)
+                        sum += std::complex<double>(re0[t * batch + b], im0[t * batch + b]) *
+                               std::polar(1.0, -2.0 * M_PI * static_cast<double>((t * k) % n) / n);
+                    error = std::max(error, std::abs(sum - std::complex<double>(re[k * batch + b], im[k * batch + b])));
+                }
+            fft.transform(re.data(), im.data(), batch, true, work.data());
+            for (std::size_t t = 0; t < re.size(); ++t)
+                error = std::max({error, std::abs(re[t] / n - re0[t]), std::abs(im[t] / n - im0[t])});
+            QVERIFY2(error < 1e-9, qPrintable(QString("length %1: error %2").arg(n).arg(error)));
+        }
+        QCOMPARE(Fft::good_size(97), std::size_t{100});
+        QCOMPARE(Fft::good_size(769), std::size_t{800});
+        QVERIFY_THROWS_EXCEPTION(std::invalid_argument, Fft(7));
+    }
+
+    void grid_repulsion_approximates_the_exact_sums() {
+        // Ten Gaussian clusters, compact and spread out; the grid against the O(N²) sums.
+        for (double spread : {3.0, 12.0, 40.0}) {
+            Rng rng(40);
+            const std::size_t n = 2000;
+            std::vector<float> y(2 * n);
+            for (std::size_t i = 0; i < n; ++i) {
+                const int c = static_cast<int>(rng.below(10));
+                y[2 * i] = static_cast<float>(spread * (c % 4) + rng.normal() * spread / 8);
+                y[2 * i + 1] = static_cast<float>(spread * (c / 4) + rng.normal() * spread / 8);
+            }
+            std::vector<double> exact_force(2 * n), exact_z(n);
+            for (std::size_t i = 0; i < n; ++i)
+                for (std::size_t j = 0; j < n; ++j) {
+                    if (j == i) continue;
+                    const double dx = y[2 * i] - y[2 * j], dy = y[2 * i + 1] - y[2 * j + 1];
+                    const double w = 1.0 / (1.0 + dx * dx + dy * dy);
+                    exact_z[i] += w;
+                    exact_force[2 * i] += w * w * dx;
+                    exact_force[2 * i + 1] += w * w * dy;
+                }
+            std::vector<float> force(2 * n), again(2 * n);
+            std::vector<double> z(n), z_again(n);
+            ThreadPool pool(2), other(3);
+            GridRepulsion grid;
+            grid.repulsion(y.data(), n, pool, force.data(), z.data());
+            double error = 0.0, norm = 0.0, z_sum = 0.0, exact_z_sum = 0.0;
+            for (std::size_t t = 0; t < 2 * n; ++t) {
+                error += (force[t] - exact_force[t]) * (force[t] - exact_force[t]);
+                norm += exact_force[t] * exact_force[t];
+            }
+            for (std::size_t i = 0; i < n; ++i) {
+                z_sum += z[i];
+                exact_z_sum += exact_z[i];
+            }
+            const double force_error = std::sqrt(error / norm), z_error = std::abs(z_sum - exact_z_sum) / exact_z_sum;
+            qInfo("spread %.0f: %zu nodes a side, relative force error %.2e, normaliser error %.2e", spread,
+                  grid.nodes(), force_error, z_error);
+            // Nodes 0.4 apart on a wide map; the quadtree (θ = 0.5) measures ~0.5 %.
+            QVERIFY(force_error < (spread < 20.0 ? 0.02 : 0.05));
+            QVERIFY(z_error < 2e-3);
+            GridRepulsion fresh;  // the same sums with other threads and a fresh grid
+            fresh.repulsion(y.data(), n, other, again.data(), z_again.data());
+            QVERIFY(again == force && z_again == z);
+        }
+    }
+
+    void grid_repulsion_reaches_the_quadtree_kl() {
+        // The grid in every iteration (normally only where it is cheaper) against the quadtree.
+        const Codes c = clustered_codes(2500, 64, 8, 0.15, 41);
+        TsneOptions o;
+        o.threads = 2;
+        o.repulsion = TsneRepulsion::QuadTree;
+        TsneEmbedding tree(c.x, c.bits, o);
+        o.repulsion = TsneRepulsion::Grid;
+        TsneEmbedding grid(c.x, c.bits, o);
+        tree.step(o.iterations);
+        grid.step(o.iterations);
+        const double kl_tree = tree.exact_kl_divergence(), kl_grid = grid.exact_kl_divergence();
+        qInfo("KL quadtree %.4f, grid %.4f; 1-NN accuracy on the grid's map %.4f", kl_tree, kl_grid,
+              one_nn_accuracy(grid.coordinates(), c.label));
+        QVERIFY(kl_grid < kl_tree * 1.03);
+        QVERIFY(one_nn_accuracy(grid.coordinates(), c.label) >= 0.99);
+        o.threads = 1;  // grid iterations too: the thread count does not change a bit
+        TsneEmbedding one_thread(c.x, c.bits, o);
+        one_thread.step(300);
+        o.threads = 3;
+        TsneEmbedding three_threads(c.x, c.bits, o);
+        three_threads.step(300);
+        QVERIFY(one_thread.coordinates() == three_threads.coordinates());
+    }
+
+    void above_the_grid_threshold_clusters_stay_separated() {
+        // 20,000 codes: the pivot index and, in the compact iterations, the grid.
+        const Codes c = clustered_codes(20000, 64, 10, 0.1, 42);
+        TsneOptions o;
+        o.threads = 2;
+        TsneEmbedding e(c.x, c.bits, o);
+        e.step(o.iterations);
+        const double acc = one_nn_accuracy(e.coordinates(), c.label);
+        qInfo("20,000 codes: 1-NN accuracy %.4f, KL (Barnes-Hut estimate) %.4f", acc, e.kl_divergence());
+        QVERIFY(acc >= 0.99);
     }
 
     void exact_and_barnes_hut_reach_close_kl() {

@@ -28,9 +28,16 @@ Square bounding_square(const float* y, std::size_t n) {
     return {{lo[0], lo[1]}, std::max(static_cast<double>(hi[0]) - lo[0], static_cast<double>(hi[1]) - lo[1])};
 }
 
+// A compact map gets finer nodes, as many as a map 64 × 0.4 wide: its points sit closer than the
+// kernels' width, and a small grid is cheap (the kernels are then transformed again each call).
+constexpr double kFinerNodes = 64.0;
+
+double spacing_for(double extent, double spacing) { return std::min(spacing, extent / kFinerNodes); }
+
 // At least one window a side.
 std::size_t intervals_for(double extent, double spacing) {
-    return std::max<std::size_t>(kWindow - 1, static_cast<std::size_t>(std::ceil(extent / spacing)));
+    const double h = spacing_for(extent, spacing);
+    return h > 0.0 ? std::max<std::size_t>(kWindow - 1, static_cast<std::size_t>(std::ceil(extent / h))) : kWindow - 1;
 }
 
 }  // namespace
@@ -46,7 +53,7 @@ std::size_t GridRepulsion::nodes_for(const float* y, std::size_t n) const {
 
 void GridRepulsion::transform_kernels(ThreadPool& pool) {
     const std::size_t m = fft_->size();
-    const double h = spacing_;
+    const double h = kernel_spacing_;
     // Kernels on the lags (row: y lag, column: x lag), both in one transform: 1/(1+d²) real and
     // even, dx/(1+d²)² real and odd (zero at the Nyquist lag, which no pair uses).
     pool.run_blocks(m, 16, [&](std::size_t b, std::size_t e, std::size_t) {
@@ -77,10 +84,10 @@ void GridRepulsion::repulsion(const float* y, std::size_t n, ThreadPool& pool, f
     const Square square = bounding_square(y, n);
     const float* lo = square.lo;
     const double extent = square.extent;
-    // Nodes at the fixed spacing from the square's corner: the kernels then depend only on the
-    // grid's size, and are transformed again only when it changes.
+    // Nodes at the fixed spacing from the square's corner (finer on a compact map): the kernels
+    // then depend only on the grid's size and spacing, and are transformed when either changes.
     const std::size_t g = intervals_for(extent, spacing_) + 1;
-    const double h = spacing_;
+    const double h = spacing_for(extent, spacing_) > 0.0 ? spacing_for(extent, spacing_) : 1.0;
     // Lags run from −(g − 1) to g − 1: a circular convolution of at least 2g − 1 never wraps.
     const std::size_t m = Fft::good_size(2 * g - 1), mm = m * m;
     if (!fft_ || fft_->size() != m) {
@@ -88,6 +95,10 @@ void GridRepulsion::repulsion(const float* y, std::size_t n, ThreadPool& pool, f
         for (auto* v : {&kernel_re_, &kernel_im_, &spectrum_1_, &spectrum_x_, &charge_re_, &charge_im_, &sums_re_,
                         &sums_im_, &forces_y_re_, &forces_y_im_})
             v->assign(mm, 0.0);
+        kernel_spacing_ = 0.0;
+    }
+    if (h != kernel_spacing_) {
+        kernel_spacing_ = h;
         transform_kernels(pool);
     }
     nodes_ = g;

@@ -18,7 +18,7 @@ class ThreadPool;
 
 class GridRepulsion {
 public:
-    // Nodes `spacing` apart (in embedding units; the kernels' width is 1).
+    // Nodes `spacing` apart (in embedding units; the kernels' width is 1), closer on a compact map.
     explicit GridRepulsion(double spacing = 0.4);
     ~GridRepulsion();
     GridRepulsion(GridRepulsion&&) noexcept;
@@ -34,9 +34,9 @@ public:
     std::size_t nodes() const { return nodes_; }  // of the last call
 
 private:
-    void transform_kernels(ThreadPool& pool);  // for the current grid size
+    void transform_kernels(ThreadPool& pool);  // for the current grid size and kernel_spacing_
 
-    double spacing_;
+    double spacing_, kernel_spacing_ = 0.0;
     std::size_t nodes_ = 0;
     std::unique_ptr<Fft> fft_;
     std::vector<double> kernel_re_, kernel_im_, spectrum_1_, spectrum_x_;
