@@ -1,5 +1,5 @@
 // Top-k Hamming search (eval/hamming_topk.h) against a brute-force ranking, the streamed mAP@all
-// against evaluate_retrieval, the int8 .npy packer against read_codes_npy, and `fedhap search`
+// against evaluate_retrieval, the int8 packer against the float one, and `fedhap search`
 // end to end.
 #include <QtTest>
 
@@ -12,7 +12,6 @@
 #include "eval/hamming_ranking.h"
 #include "eval/hamming_topk.h"
 #include "eval/npy_inputs.h"
-#include "eval/packed_codes_npy.h"
 #include "eval/retrieval_metrics.h"
 #include "eval/streamed_average_precision.h"
 #include "io/npy.h"
@@ -238,26 +237,28 @@ private Q_SLOTS:
         QVERIFY_THROWS_EXCEPTION(std::invalid_argument, streamed_average_precision(q, ql, growing));
     }
 
-    // The int8 fast path packs what read_codes_npy packs, for any bit count around the 16-bit steps.
-    void npy_packer_equals_read_codes_npy() {
+    // The int8 packer (what read_codes_npy uses for int8 files) packs what pack_codes packs from
+    // the same values as floats, for any bit count around the 16-bit steps.
+    void int8_packer_equals_the_float_packer() {
         test::TempDir dir;
         Rng rng(4);
         for (std::size_t bits : {1u, 15u, 16u, 17u, 63u, 64u, 65u, 100u, 128u}) {
             std::vector<std::int8_t> v(33 * bits);
             for (auto& x : v) x = static_cast<std::int8_t>(int(rng.below(256)) - 128);  // 0 and -128 included
             v[0] = 0;
-            const std::string path = dir.file("c" + std::to_string(bits) + ".npy");
-            write_npy(path, npy_from_int8({33, bits}, v));
-            const PackedCodes want = read_codes_npy(path), got = read_packed_codes_npy(path);
+            const PackedCodes want = pack_codes(33, bits, std::vector<float>(v.begin(), v.end()));
+            const PackedCodes got = pack_int8_codes(33, bits, v.data());
             QCOMPARE(got.count, want.count);
             QCOMPARE(got.bits, want.bits);
             QVERIFY(got.words == want.words);
+            const std::string path = dir.file("c" + std::to_string(bits) + ".npy");
+            write_npy(path, npy_from_int8({33, bits}, v));
+            QVERIFY(read_codes_npy(path).words == want.words);
         }
-        const std::string floats = dir.file("f.npy"), wide = dir.file("w.npy");
-        write_npy(floats, npy_from_floats({7, 20}, random_signs(rng, 7, 20)));
-        QVERIFY(read_packed_codes_npy(floats).words == read_codes_npy(floats).words);
+        const std::string wide = dir.file("w.npy");
         write_npy(wide, npy_from_int8({2, 129}, std::vector<std::int8_t>(258, 1)));
-        QVERIFY_THROWS_EXCEPTION(std::runtime_error, read_packed_codes_npy(wide));
+        QVERIFY_THROWS_EXCEPTION(std::runtime_error, read_codes_npy(wide));
+        QVERIFY_THROWS_EXCEPTION(std::invalid_argument, pack_int8_codes(2, 129, std::vector<std::int8_t>(258, 1).data()));
     }
 
     void cli_writes_npy_and_prints_json() {

@@ -30,18 +30,13 @@ std::string number(float v) {  // shortest text that reads back as the same floa
     return std::string(buf, std::to_chars(buf, buf + sizeof(buf), v).ptr);
 }
 
-std::string shape_text(const std::vector<std::size_t>& shape) {
-    std::string s = "(";
-    for (std::size_t i = 0; i < shape.size(); ++i) s += (i ? ", " : "") + std::to_string(shape[i]);
-    return s + (shape.size() == 1 ? ",)" : ")");
-}
 
 std::vector<std::int64_t> read_labels(const std::string& path, std::size_t points) {
     const NpyArray a = read_npy(path);
     if (!a.is_integer()) throw DataError(path, "labels must be integers, got " + npy_type_name(a.type));
     if (a.shape.empty() || a.shape[0] != points || a.elements() != points)
         throw DataError(
-            path, "expected " + std::to_string(points) + " labels (one per code), got shape " + shape_text(a.shape));
+            path, "expected " + std::to_string(points) + " labels (one per code), got shape " + npy_shape_text(a.shape));
     return a.to_int64();
 }
 
@@ -90,7 +85,7 @@ int run(const std::vector<std::string>& args) {
     const NpyArray codes = read_npy(codes_path);
     if (codes.shape.size() != 2 || codes.shape[0] == 0 || codes.shape[1] == 0)
         throw DataError(codes_path,
-                        "expected a non-empty 2-D array (points x dims), got shape " + shape_text(codes.shape));
+                        "expected a non-empty 2-D array (points x dims), got shape " + npy_shape_text(codes.shape));
     const std::size_t points = codes.shape[0], dims = codes.shape[1];
     const std::vector<std::int64_t> labels =
         p.given("labels") ? read_labels(p.text("labels"), points) : std::vector<std::int64_t>{};

@@ -8,7 +8,7 @@
 #include "arg_parser.h"
 #include "command_registry.h"
 #include "eval/hamming_topk.h"
-#include "eval/packed_codes_npy.h"
+#include "eval/npy_inputs.h"
 #include "io/npy.h"
 #include "util/thread_pool.h"
 
@@ -35,7 +35,7 @@ void print_json(const HammingNeighbours& found, std::size_t database, std::size_
 }
 
 PackedCodes read_codes(const std::string& path) {
-    PackedCodes codes = read_packed_codes_npy(path);
+    PackedCodes codes = read_codes_npy(path);
     if (codes.count == 0) throw std::runtime_error(path + ": holds no codes");
     return codes;
 }

@@ -6,21 +6,14 @@
 #include "io/npy.h"
 
 namespace fedhap {
-namespace {
-
-std::string shape_text(const NpyArray& a) {
-    std::string s = "(";
-    for (std::size_t i = 0; i < a.shape.size(); ++i) s += (i ? ", " : "") + std::to_string(a.shape[i]);
-    return s + ")";
-}
-
-}  // namespace
 
 PackedCodes read_codes_npy(const std::string& path) {
     const NpyArray a = read_npy(path);
-    if (a.shape.size() != 2) throw DataError(path, "codes must be a 2-D array (items x bits), got shape " + shape_text(a));
+    if (a.shape.size() != 2) throw DataError(path, "codes must be a 2-D array (items x bits), got shape " + npy_shape_text(a.shape));
     try {
-        return pack_codes(a.shape[0], a.shape[1], a.to_float());
+        if (a.type == NpyType::Int8 && a.shape[1] >= 1 && a.shape[1] <= kMaxCodeBits)
+            return pack_int8_codes(a.shape[0], a.shape[1], reinterpret_cast<const std::int8_t*>(a.bytes.data()));
+        return pack_codes(a.shape[0], a.shape[1], a.to_float());  // other types, and the refusals
     } catch (const std::invalid_argument& e) {
         throw DataError(path, e.what());
     }
@@ -33,7 +26,7 @@ LabelSet read_labels_npy(const std::string& path) {
         return LabelSet::single(a.to_int64());
     }
     if (a.shape.size() != 2)
-        throw DataError(path, "labels must be 1-D class ids or 2-D multi-hot, got shape " + shape_text(a));
+        throw DataError(path, "labels must be 1-D class ids or 2-D multi-hot, got shape " + npy_shape_text(a.shape));
     std::vector<std::int64_t> values;
     if (a.is_integer()) {
         values = a.to_int64();

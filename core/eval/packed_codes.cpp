@@ -4,12 +4,23 @@
 #include <stdexcept>
 #include <string>
 
-namespace fedhap {
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
-PackedCodes pack_codes(std::size_t count, std::size_t bits, const std::vector<float>& values) {
+namespace fedhap {
+namespace {
+
+void check_bits(std::size_t bits) {
     if (bits == 0 || bits > kMaxCodeBits)
         throw std::invalid_argument("codes have " + std::to_string(bits) + " bits; 1 to " +
                                     std::to_string(kMaxCodeBits) + " are supported");
+}
+
+}  // namespace
+
+PackedCodes pack_codes(std::size_t count, std::size_t bits, const std::vector<float>& values) {
+    check_bits(bits);
     if (values.size() != count * bits)
         throw std::invalid_argument(std::to_string(values.size()) + " code values for " + std::to_string(count) +
                                     " codes of " + std::to_string(bits) + " bits");
@@ -25,6 +36,31 @@ PackedCodes pack_codes(std::size_t count, std::size_t bits, const std::vector<fl
             if (std::isnan(row[b])) throw std::invalid_argument("code " + std::to_string(i) + " has a NaN value");
             if (row[b] >= 0.0f) out[b / 64] |= std::uint64_t{1} << (b % 64);
         }
+    }
+    return c;
+}
+
+PackedCodes pack_int8_codes(std::size_t count, std::size_t bits, const std::int8_t* values) {
+    check_bits(bits);
+    PackedCodes c;
+    c.count = count;
+    c.bits = bits;
+    c.words_per_code = (bits + 63) / 64;
+    c.words.assign(count * c.words_per_code, 0);
+    for (std::size_t i = 0; i < count; ++i) {
+        const std::int8_t* row = values + i * bits;
+        std::uint64_t* out = c.words.data() + i * c.words_per_code;
+        std::size_t b = 0;
+#if defined(__SSE2__)
+        // Sixteen sign bits per instruction; a 16-bit run never straddles a 64-bit word.
+        for (; b + 16 <= bits; b += 16) {
+            const auto negative = static_cast<unsigned>(
+                _mm_movemask_epi8(_mm_loadu_si128(reinterpret_cast<const __m128i*>(row + b))));
+            out[b / 64] |= static_cast<std::uint64_t>(~negative & 0xFFFFu) << (b % 64);
+        }
+#endif
+        for (; b < bits; ++b)
+            if (row[b] >= 0) out[b / 64] |= std::uint64_t{1} << (b % 64);
     }
     return c;
 }

@@ -6,6 +6,7 @@
 #include <string>
 
 #include "eval/hamming_ranking.h"
+#include "eval/relevance.h"
 #include "util/thread_pool.h"
 
 // x86-64 before POPCNT (pre-2008) turns __builtin_popcountll into a slow library call; the scan
@@ -28,26 +29,6 @@ struct Hit {
     std::uint32_t before = 0, distance = 0;
 };
 
-struct SingleLabel {
-    const std::int64_t* ids;
-    std::int64_t query;
-    bool operator()(std::size_t j) const { return ids[j] == query; }
-};
-struct OneWordMask {
-    const std::uint64_t* masks;
-    std::uint64_t query;
-    bool operator()(std::size_t j) const { return (masks[j] & query) != 0; }
-};
-struct ManyWordMask {
-    const std::uint64_t* masks;
-    const std::uint64_t* query;
-    std::size_t words;
-    bool operator()(std::size_t j) const {
-        for (std::size_t w = 0; w < words; ++w)
-            if (masks[j * words + w] & query[w]) return true;
-        return false;
-    }
-};
 
 // The one pass over the database: bucket counts of all items, and the relevant items as hits
 // in index order. Branch-free: every item writes a hit slot; only relevant ones advance.
@@ -73,13 +54,13 @@ __attribute__((always_inline)) inline std::size_t scan_words(const std::uint64_t
                                                              Hit* hits) {
     const std::uint64_t* codes = db.words.data();
     if (!query_labels.multi_label())
-        return scan_with<Words>(query, codes, db.count, SingleLabel{db_labels.ids().data(), query_labels.ids()[q]},
+        return scan_with<Words>(query, codes, db.count, relevance::SingleLabel{db_labels.ids().data(), query_labels.ids()[q]},
                                 count, hits);
     if (query_labels.words_per_item() == 1)
-        return scan_with<Words>(query, codes, db.count, OneWordMask{db_labels.masks().data(), *query_labels.mask(q)},
+        return scan_with<Words>(query, codes, db.count, relevance::OneWordMask{db_labels.masks().data(), *query_labels.mask(q)},
                                 count, hits);
     return scan_with<Words>(query, codes, db.count,
-                            ManyWordMask{db_labels.masks().data(), query_labels.mask(q), query_labels.words_per_item()},
+                            relevance::ManyWordMask{db_labels.masks().data(), query_labels.mask(q), query_labels.words_per_item()},
                             count, hits);
 }
 

@@ -5,6 +5,7 @@
 #include <stdexcept>
 #include <string>
 
+#include "eval/relevance.h"
 #include "util/thread_pool.h"
 
 namespace fedhap {
@@ -15,26 +16,6 @@ constexpr std::size_t kQueriesPerChunk = 32;
 // in cache between the queries.
 constexpr std::size_t kTileCodes = 8192;
 
-struct SingleLabel {
-    const std::int64_t* ids;
-    std::int64_t query;
-    bool operator()(std::size_t j) const { return ids[j] == query; }
-};
-struct OneWordMask {
-    const std::uint64_t* masks;
-    std::uint64_t query;
-    bool operator()(std::size_t j) const { return (masks[j] & query) != 0; }
-};
-struct ManyWordMask {
-    const std::uint64_t* masks;
-    const std::uint64_t* query;
-    std::size_t words;
-    bool operator()(std::size_t j) const {
-        for (std::size_t w = 0; w < words; ++w)
-            if (masks[j * words + w] & query[w]) return true;
-        return false;
-    }
-};
 
 template <std::size_t Words>
 __attribute__((always_inline)) inline std::uint32_t distance(const std::uint64_t* query, const std::uint64_t* codes, std::size_t j) {
@@ -116,12 +97,12 @@ FEDHAP_POPCNT_CLONES void pass_over(const PackedCodes& queries, const LabelSet& 
                                     std::size_t end, QueryCounters c, Hit* hits, double& ap) {
     const std::uint64_t* query = queries.code(q);
     if (!query_labels.multi_label())
-        pass_with(query, codes, begin, end, SingleLabel{labels.ids().data(), query_labels.ids()[q]}, c, hits, ap);
+        pass_with(query, codes, begin, end, relevance::SingleLabel{labels.ids().data(), query_labels.ids()[q]}, c, hits, ap);
     else if (query_labels.words_per_item() == 1)
-        pass_with(query, codes, begin, end, OneWordMask{labels.masks().data(), *query_labels.mask(q)}, c, hits, ap);
+        pass_with(query, codes, begin, end, relevance::OneWordMask{labels.masks().data(), *query_labels.mask(q)}, c, hits, ap);
     else
         pass_with(query, codes, begin, end,
-                  ManyWordMask{labels.masks().data(), query_labels.mask(q), query_labels.words_per_item()}, c, hits, ap);
+                  relevance::ManyWordMask{labels.masks().data(), query_labels.mask(q), query_labels.words_per_item()}, c, hits, ap);
 }
 
 void check_block(const PackedCodes& queries, const LabelSet& query_labels, const PackedCodes& codes,

@@ -301,4 +301,10 @@ NpyArray npy_from_int64(std::vector<std::size_t> shape, const std::vector<std::i
     return from_values(NpyType::Int64, std::move(shape), values);
 }
 
+std::string npy_shape_text(const std::vector<std::size_t>& shape) {
+    std::string s = "(";
+    for (std::size_t i = 0; i < shape.size(); ++i) s += (i ? ", " : "") + std::to_string(shape[i]);
+    return s + (shape.size() == 1 ? ",)" : ")");
+}
+
 }  // namespace fedhap

@@ -25,6 +25,9 @@ struct NpyArray {
     std::vector<std::int64_t> to_int64() const;  // integer types; a float array throws std::invalid_argument
 };
 
+// A shape as NumPy prints it: "(3, 4)", "(5,)".
+std::string npy_shape_text(const std::vector<std::size_t>& shape);
+
 // Throws DataError naming the file: missing, bad magic, unsupported version or dtype, Fortran
 // order, malformed header, data shorter or longer than the shape says.
 NpyArray read_npy(const std::string& path);
