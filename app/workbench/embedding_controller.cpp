@@ -1,5 +1,6 @@
 #include "embedding_controller.h"
 
+#include <QElapsedTimer>
 #include <exception>
 
 namespace fedhap::workbench {
@@ -27,10 +28,14 @@ void EmbeddingWorker::run(int job_id, const EmbeddingJob& job) {
     try {
         TsneEmbedding tsne(job.data, job.dims, job.options, job.extra);
         Q_EMIT frame(job_id, frame_of(tsne, job.options.iterations));
+        QElapsedTimer since_frame;
+        since_frame.start();
         while (!tsne.done()) {
             if (job_id != latest_job_.load()) return;
             tsne.step(job.stream_every);
+            if (since_frame.elapsed() < job.frame_ms && !tsne.done()) continue;
             Q_EMIT frame(job_id, frame_of(tsne, job.options.iterations));
+            since_frame.restart();
         }
     } catch (const std::exception& e) {
         Q_EMIT failed(job_id, QString::fromStdString(e.what()));

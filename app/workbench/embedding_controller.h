@@ -18,7 +18,8 @@ struct EmbeddingJob {
     std::size_t dims = 0;
     std::vector<float> extra;  // M × dims (prototypes), embedded with the data
     TsneOptions options;
-    int stream_every = 25;     // iterations between updates
+    int stream_every = 25;     // iterations between updates, at least
+    int frame_ms = 100;        // and at least this long: a map of the whole database redraws slowly
 };
 
 struct EmbeddingFrame {

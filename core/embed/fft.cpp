@@ -127,12 +127,14 @@ Fft::Fft(std::size_t n) : n_(n) {
 }
 
 std::size_t Fft::good_size(std::size_t at_least) {
-    for (std::size_t n = std::max<std::size_t>(at_least, 1);; ++n) {
-        std::size_t rest = n;
-        for (std::size_t f : {2, 3, 5})
-            while (rest % f == 0) rest /= f;
-        if (rest == 1) return n;
+    // 2^a, 3·2^a or 5·2^a: mostly radix-4 stages, at most one of the slower odd ones.
+    std::size_t best = 0;
+    for (std::size_t odd : {1, 3, 5}) {
+        std::size_t n = odd;
+        while (n < at_least) n *= 2;
+        if (best == 0 || n < best) best = n;
     }
+    return best;
 }
 
 void Fft::transform(double* re, double* im, std::size_t batch, bool inverse, double* work) const {

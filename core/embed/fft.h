@@ -15,7 +15,7 @@ public:
     explicit Fft(std::size_t n);  // n = 2^a 3^b 5^c, else std::invalid_argument
     std::size_t size() const { return n_; }
 
-    // The smallest length ≥ at_least that this FFT handles.
+    // The smallest length ≥ at_least of the fast ones: 2^a, 3·2^a, 5·2^a.
     static std::size_t good_size(std::size_t at_least);
 
     // In place, unnormalised: X[k] = Σ_t x[t] exp(∓2πi·t·k/n), minus sign forward, plus inverse.

@@ -21,6 +21,26 @@ void hamming_scan(const std::uint64_t* codes, std::size_t words, std::size_t n, 
     }
 }
 
+// The positions t < count, and distances, of the codes within `cut` of the query: branch-free
+// stores, as most codes of a visited block lie beyond the cut.
+FEDHAP_EMBED_POPCNT
+std::size_t scan_within(const std::uint64_t* codes, std::size_t words, std::size_t count, const std::uint64_t* query,
+                        std::uint32_t cut, std::uint32_t* position, std::uint32_t* distance) {
+    std::size_t kept = 0;
+    for (std::size_t t = 0; t < count; ++t) {
+        std::uint32_t d = 0;
+        if (words == 1)
+            d = static_cast<std::uint32_t>(__builtin_popcountll(query[0] ^ codes[t]));
+        else
+            for (std::size_t w = 0; w < words; ++w)
+                d += static_cast<std::uint32_t>(__builtin_popcountll(query[w] ^ codes[t * words + w]));
+        position[kept] = static_cast<std::uint32_t>(t);
+        distance[kept] = d;
+        kept += d <= cut;
+    }
+    return kept;
+}
+
 FEDHAP_EMBED_POPCNT
 std::uint32_t hamming(const std::uint64_t* a, const std::uint64_t* b, std::size_t words) {
     std::uint32_t d = 0;
@@ -105,7 +125,7 @@ public:
         std::vector<std::uint32_t> to_pivot, plane;                  // d(q, p), hyperplane bound
         std::vector<std::pair<std::uint32_t, std::uint32_t>> found;  // (distance, index), distance ≤ bound then
         std::vector<std::uint32_t> at_distance;                      // how many of found at each distance
-        std::vector<std::uint32_t> distance;                         // of one block's codes
+        std::vector<std::uint32_t> position, distance;               // one block's codes within the cut
     };
 
     void search(std::size_t q, std::size_t k, Scratch& s, std::uint32_t* index, float* distance2) const {
@@ -124,11 +144,16 @@ public:
         std::size_t cut = bits + 1;  // the k-th smallest distance found so far (none yet: above any)
         auto visit = [&](std::size_t p, std::size_t r) {
             const std::size_t b = p * levels_ + r, first = start_[b], size = start_[b + 1] - first;
-            s.distance.resize(std::max(s.distance.size(), size));
-            hamming_scan(&sorted_[first * words], words, size, query, s.distance.data());
-            for (std::size_t t = 0; t < size; ++t) {
-                const std::uint32_t j = order_[first + t], d = s.distance[t];
-                if (d > cut || j == q) continue;
+            if (s.distance.size() < size) {
+                s.distance.resize(size);
+                s.position.resize(size);
+            }
+            const std::size_t kept = scan_within(&sorted_[first * words], words, size, query,
+                                                 static_cast<std::uint32_t>(std::min(cut, bits)), s.position.data(),
+                                                 s.distance.data());
+            for (std::size_t t = 0; t < kept; ++t) {
+                const std::uint32_t j = order_[first + s.position[t]], d = s.distance[t];
+                if (j == q) continue;
                 s.found.emplace_back(d, j);
                 ++s.at_distance[d];
             }
