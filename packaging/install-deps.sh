@@ -6,6 +6,7 @@ set -euo pipefail
 PACKAGES=(
   g++ cmake ninja-build pkgconf git            # toolchain
   qt6-base-dev qt6-base-dev-tools              # Qt 6 Widgets, Concurrent, PrintSupport, Test, moc
+  libqt6svg6                                   # Qt's SVG icon engine: the window's icon
   libqcustomplot-dev                           # plots (its Qt 6 build)
   libtorch-dev libopenblas0-pthread            # LibTorch 1.13; OpenBLAS, else libblas.so.3 is the slow reference BLAS
   libgloo-dev libssl-dev                       # c10d's Gloo headers (cross-silo transport); HMAC-SHA256 of messages

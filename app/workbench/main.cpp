@@ -3,6 +3,7 @@
 #include <QCommandLineParser>
 #include <QDir>
 #include <QElapsedTimer>
+#include <QIcon>
 #include <QTimer>
 #include <cstdio>
 #include <functional>
@@ -38,6 +39,7 @@ void after_embedding(MainWindow& window, int limit_ms, std::function<void()> the
 }
 
 // Everything the command line takes: one list for the help (which needs no display) and the run.
+// main() binds the members by position: add an option at the end, and to the binding there.
 struct WorkbenchOptions {
     QCommandLineOption config{"config", "Load the experiment FILE (JSON, as the CLI writes it) and run it.", "FILE"};
     QCommandLineOption rounds{"rounds", "Run N rounds instead of the file's number.", "N"};
@@ -47,11 +49,11 @@ struct WorkbenchOptions {
     QCommandLineOption host{"host", "Run the --config experiment as the server of a cross-silo run listening on HOST:PORT.", "HOST:PORT"};
     QCommandLineOption local_silos{"local-silos", "With --host: start N silo processes on this machine.", "N"};
     QCommandLineOption follow{"follow", "Show the silos of the fedhap serve run folder DIR as it runs.", "DIR"};
+    QCommandLineOption runs{"runs", "Show every run folder under DIR in the Runs view, following those still being written.", "DIR"};
     QCommandLineOption lesson{"lesson", "Start the guided lesson NAME (non-iid, fedavg-breaks, prototypes, retrieval) on the classroom preset, or on --config.", "NAME"};
     QCommandLineOption autoplay{"autoplay", "With --lesson: go on to the next step by itself once a step is done (with --screenshot-dir, a picture of each step; with --quit, exit at the end)."};
     QCommandLineOption presentation{"presentation", "Start in presentation mode: full screen, larger text, a colour-blind-safe palette."};
     QCommandLineOption report{"report", "With --config: once the run is shown, write the report PDF FILE (and its PNG and CSV files beside it).", "FILE"};
-    QCommandLineOption runs{"runs", "Show every run folder under DIR in the Runs view, following those still being written.", "DIR"};
 
     void describe(QCommandLineParser& cli) const {
         cli.setApplicationDescription("FedHAP Workbench: federated deep hashing with global prototypes");
@@ -140,6 +142,8 @@ int main(int argc, char** argv) {
     }
     QApplication app(argc, argv);
     name_application();
+    QGuiApplication::setDesktopFileName("fedhap-workbench");  // the task bar finds its .desktop entry
+    app.setWindowIcon(QIcon::fromTheme("io.github.fedhap.Workbench", QIcon(":/icons/io.github.fedhap.Workbench.svg")));
     const auto& [config, rounds, screenshot_dir, quit, bench_ui, host, local_silos, follow, runs_dir, lesson, autoplay, presentation,
                  report] = options;
     cli.process(app);

@@ -337,7 +337,9 @@ QString MainWindow::export_report(const QString& pdf_path) {
         c.summary.rows << cells;
     }
     for (const QString& png : export_->save_screenshots(files)) {
-        if (QFileInfo(png).fileName() == "workbench.png") continue;
+        const QString file = QFileInfo(png).fileName();
+        // The window as a whole repeats a view; the federation view is empty unless this window hosted a run.
+        if (file == "workbench.png" || (file == "view-federation.png" && federation_view_->status().silos.empty())) continue;
         c.view_images << png;
         c.view_captions << QFileInfo(png).completeBaseName().mid(5).replace('-', ' ');  // "view-data-split" → "data split"
     }
