@@ -49,9 +49,14 @@ RunsView::RunsView(QWidget* parent) : LiveView(parent) {
     plot_->plotLayout()->addElement(0, 0, title_);
     style_axis_rect(plot_->axisRect());
     plot_->xAxis->setLabel(tr("round"));
+    // The legend goes under the plot, two runs a row: over the curves it hides them once a few are ticked.
     plot_->legend->setVisible(true);
-    plot_->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignBottom | Qt::AlignRight);
-    plot_->legend->setBrush(QColor(255, 255, 255, 210));
+    plot_->axisRect()->insetLayout()->take(plot_->legend);
+    plot_->plotLayout()->addElement(2, 0, plot_->legend);
+    plot_->plotLayout()->setRowStretchFactor(2, 0.001);
+    plot_->legend->setFillOrder(QCPLegend::foColumnsFirst);
+    plot_->legend->setWrap(2);
+    plot_->legend->setBorderPen(Qt::NoPen);
     place_hint(plot_, plot_->axisRect());
     summary_ = plain_table(7, "run_summary");
     summary_->setHorizontalHeaderLabels(
