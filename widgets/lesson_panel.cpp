@@ -54,11 +54,8 @@ LessonPanel::LessonPanel(QWidget* parent) : QWidget(parent) {
     buttons->addStretch(1);
     buttons->addWidget(next_);
     layout->addLayout(buttons);
-    auto* extras = new QHBoxLayout;
-    extras->addWidget(presenting_);
-    extras->addStretch(1);
-    extras->addWidget(export_);
-    layout->addLayout(extras);
+    layout->addWidget(presenting_);
+    layout->addWidget(export_, 0, Qt::AlignLeft);
     setMinimumWidth(280);
 
     connect(next_, &QPushButton::clicked, this, &LessonPanel::next_requested);

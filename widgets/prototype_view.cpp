@@ -145,7 +145,7 @@ void PrototypeView::redraw() {
     matrix_title_->setText(tr("Global prototypes after round %1\nnavy +1 · light −1 · orange frame: flipped this round (%2)")
                                .arg(p.round)
                                .arg(p.flipped_count()));
-    distance_title_->setText(tr("Hamming distance between prototypes\nred = close (min %1 of %2 bits)").arg(p.classes > 1 ? min_d : 0).arg(p.bits));
+    distance_title_->setText(tr("Hamming distance between prototypes\nwarm = close (min %1 of %2 bits)").arg(p.classes > 1 ? min_d : 0).arg(p.bits));
     show_hint(false);
     plot_->replot(QCustomPlot::rpQueuedReplot);
 }
