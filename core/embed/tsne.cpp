@@ -5,7 +5,6 @@
 #include <stdexcept>
 #include <string>
 
-#include "embed/cpu_clones.h"
 #include "embed/grid_repulsion.h"
 #include "embed/pca.h"
 #include "embed/quadtree.h"
@@ -21,39 +20,6 @@ namespace {
 // accurate (relative force error ~0.4 % against ~1 %), and there the time goes elsewhere.
 constexpr std::size_t kGridPoints = 20000;
 bool grid_is_cheaper(std::size_t nodes, std::size_t n) { return n >= kGridPoints && 2 * nodes * nodes <= n; }
-
-// Σ_j P_ij w_ij (y_i − y_j) over one row of P. Fixed lanes, as the quadtree's sums: the loop
-// vectorises (a gather and a division per lane) without reassociation, and every CPU gets the
-// same bits. This loop streams all of P every iteration: half the time of a whole-database map.
-constexpr int kAttractionLanes = 8;
-
-FEDHAP_EMBED_AVX2
-void attract_row(const float* y, const std::uint32_t* column, const float* value, std::size_t count, float* force) {
-    const float yx = force[0], yy = force[1];
-    float sx[kAttractionLanes] = {}, sy[kAttractionLanes] = {};
-    std::size_t t = 0;
-    for (; t + kAttractionLanes <= count; t += kAttractionLanes)
-        for (int l = 0; l < kAttractionLanes; ++l) {
-            const std::uint32_t j = column[t + l];
-            const float dx = yx - y[2 * j], dy = yy - y[2 * j + 1];
-            const float pw = value[t + l] / (1.0f + dx * dx + dy * dy);
-            sx[l] += pw * dx;
-            sy[l] += pw * dy;
-        }
-    for (int l = 0; t < count; ++t, ++l) {
-        const std::uint32_t j = column[t];
-        const float dx = yx - y[2 * j], dy = yy - y[2 * j + 1];
-        const float pw = value[t] / (1.0f + dx * dx + dy * dy);
-        sx[l] += pw * dx;
-        sy[l] += pw * dy;
-    }
-    for (int l = 1; l < kAttractionLanes; ++l) {
-        sx[0] += sx[l];
-        sy[0] += sy[l];
-    }
-    force[0] = sx[0];
-    force[1] = sy[0];
-}
 
 // Exact repulsion: force_i = Σ_j≠i w_ij² (y_i − y_j), z_i = Σ_j≠i w_ij.
 void exact_repulsion(const std::vector<float>& y, ThreadPool& pool, float* force, double* z) {
@@ -177,14 +143,19 @@ TsneEmbedding& TsneEmbedding::operator=(TsneEmbedding&&) noexcept = default;
 void TsneEmbedding::gradient(float exaggeration) {
     // Attraction Σ_j P_ij w_ij (y_i − y_j) from the sparse P; repulsion from the tree or exactly.
     pool_->run_blocks(n_, 64, [&](std::size_t b, std::size_t e, std::size_t) {
+        const float* y = y_.data();
         for (std::size_t i = b; i < e; ++i) {
-            float* f = &attraction_[2 * i];
-            f[0] = y_[2 * i];  // the row's own position in, its force out
-            f[1] = y_[2 * i + 1];
-            attract_row(y_.data(), &p_.column[p_.row_start[i]], &p_.value[p_.row_start[i]],
-                        p_.row_start[i + 1] - p_.row_start[i], f);
-            f[0] *= exaggeration;
-            f[1] *= exaggeration;
+            const float yx = y[2 * i], yy = y[2 * i + 1];
+            float fx = 0.0f, fy = 0.0f;
+            for (std::size_t t = p_.row_start[i]; t < p_.row_start[i + 1]; ++t) {
+                const std::size_t j = p_.column[t];
+                const float dx = yx - y[2 * j], dy = yy - y[2 * j + 1];
+                const float pw = p_.value[t] / (1.0f + dx * dx + dy * dy);
+                fx += pw * dx;
+                fy += pw * dy;
+            }
+            attraction_[2 * i] = exaggeration * fx;
+            attraction_[2 * i + 1] = exaggeration * fy;
         }
     });
     if (options_.method == TsneMethod::Exact)
