@@ -100,7 +100,9 @@ Lesson prototypes() {
          "prototypes", LessonAction::Resume, nullptr},
         {tr("Codes around their prototypes"),
          tr("The database images' codes laid out in 2-D by t-SNE, coloured by class, with the prototypes "
-            "marked: each class gathers around its prototype. Hover a point to see its image."),
+            "marked ◆: classes whose codes the network tells apart get regions of their own, each with its "
+            "prototype beside it (t-SNE keeps neighbours together, not distances: a diamond marks its class's "
+            "region, not its centre). Hover a point to see its image."),
          "embedding", LessonAction::Show, nullptr},
     };
     return l;
