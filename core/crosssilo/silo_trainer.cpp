@@ -70,21 +70,25 @@ SiloTrainer::SiloTrainer(const FederationBrief& brief, int silo, const std::stri
     counts_.assign(static_cast<std::size_t>(brief.classes), 0);
     const torch::Tensor labels = data_.labels.cpu();
     for (std::int64_t i = 0; i < labels.size(0); ++i) ++counts_[static_cast<std::size_t>(labels[i].item<std::int64_t>())];
+    // The initial weights' draw, and the networks it was drawn in: every round trains in them.
+    SeededNetworks seeded = seeded_networks(brief.net, brief.classes, device, config.seed);
+    networks_ = seeded.networks;
     client_ = std::make_unique<Client>(silo, first_rows(images_), sigma, brief.net, brief.classes, config.method,
-                                       TrainSettings{config.local_epochs, config.batch_size, config.lr}, device, config.seed);
+                                       TrainSettings{config.local_epochs, config.batch_size, config.lr}, device, config.seed,
+                                       seeded.initial);
 }
 
 RetrievalAnswer SiloTrainer::retrieve(const RetrievalRequest& request) {
     const GlobalMessage final_model = decode_global(request.final_model);
     if (final_model.weights.empty()) throw std::invalid_argument("retrieval request without the final weights");
-    load_weights(*client_->model(), final_model.weights);
+    HashNet model = networks_.model;
+    load_weights(*model, final_model.weights);
     RetrievalAnswer answer;
     answer.database = database_.size();
     answer.hits.resize(request.queries.count);
     if (database_.size() == 0) return answer;
     std::vector<std::size_t> all(database_.size());
     for (std::size_t i = 0; i < all.size(); ++i) all[i] = i;
-    HashNet model = client_->model();
     const PackedCodes codes = pack_codes(all.size(), request.queries.bits, encode_images(model, database_, all, device_, 1));
     // Relevance is the server's to judge: the query labels here are placeholders.
     const LabelSet query_labels = LabelSet::single(std::vector<std::int64_t>(request.queries.count, 0));
@@ -99,7 +103,7 @@ SiloHello SiloTrainer::hello() const { return {counts_}; }
 
 SiloReply SiloTrainer::train(const Bytes& global, int round, StopToken& stop) {
     RunObserver quiet;
-    ClientRound r = client_->train_round(global, round, data_, stop, quiet);
+    ClientRound r = client_->train_round(global, round, data_, stop, quiet, networks_);
     return {r.result.loss, r.result.seconds, r.result.samples, std::move(r.update)};
 }
 

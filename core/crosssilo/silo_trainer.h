@@ -24,6 +24,7 @@ public:
 
 private:
     std::unique_ptr<Client> client_;
+    ClientNetworks networks_;  // the client trains in them; retrieval encodes with them
     TrainData data_;
     torch::Device device_;
     // Its part of the retrieval database: every silos-th item of the protocol's database (keys =

@@ -37,25 +37,28 @@ struct Evaluated {
     std::size_t encoded = 0;
 };
 
-// Mean over `models` of the retrieval metrics of `queries` against `database`.
-Evaluated evaluate(std::vector<HashNet> models, const Dataset& data, const std::vector<std::size_t>& queries,
+// Mean over the federation's evaluation models of the retrieval metrics of `queries` against
+// `database`. The models are built one at a time: a personalised run of many clients holds one.
+Evaluated evaluate(Federation& federation, const Dataset& data, const std::vector<std::size_t>& queries,
                    const std::vector<std::size_t>& database, torch::Device device, int bits, int threads) {
     Evaluated out;
     const LabelSet ql = LabelSet::single(labels_at(data, queries)), dl = LabelSet::single(labels_at(data, database));
-    for (std::size_t m = 0; m < models.size(); ++m) {
+    const std::size_t models = federation.evaluation_model_count();
+    for (std::size_t m = 0; m < models; ++m) {
+        HashNet model = federation.evaluation_model(m);
         const auto t = Clock::now();
-        std::vector<float> q = encode_images(models[m], data, queries, device, threads);
-        std::vector<float> d = encode_images(models[m], data, database, device, threads);
+        std::vector<float> q = encode_images(model, data, queries, device, threads);
+        std::vector<float> d = encode_images(model, data, database, device, threads);
         out.encode_seconds += since(t);
         out.encoded += queries.size() + database.size();
         const RetrievalMetrics r = evaluate_retrieval(pack_codes(queries.size(), static_cast<std::size_t>(bits), q), ql,
                                                       pack_codes(database.size(), static_cast<std::size_t>(bits), d), dl);
-        out.map += r.map / static_cast<double>(models.size());
-        out.p_at_h2 += r.p_at_h2 / static_cast<double>(models.size());
+        out.map += r.map / static_cast<double>(models);
+        out.p_at_h2 += r.p_at_h2 / static_cast<double>(models);
         if (m == 0) {
             out.query_codes = std::move(q), out.db_codes = std::move(d);
-            out.net = models[m]->spec();
-            out.weights = std::make_shared<const std::vector<float>>(flatten_weights(*models[m]));
+            out.net = model->spec();
+            out.weights = std::make_shared<const std::vector<float>>(flatten_weights(*model));
         }
     }
     return out;
@@ -124,10 +127,18 @@ RunSummary ExperimentRun::run() {
     }
     const FederationSetup setup = plan_federation(config_, data_, threads_);
     if (!options_.client_pool) {
-        // The train images as float tensors are the run's one large allocation: say so now if they cannot fit.
+        // The train images as float tensors are the run's one large allocation: say so now if they
+        // cannot fit. Clients hold networks only while they train, except where the backbone stays
+        // local: then each keeps its weights (and a checkpoint copies them twice).
         const std::uint64_t train_bytes = static_cast<std::uint64_t>(data_.split.train.size()) * data_.joined.image_bytes() * sizeof(float);
-        check_memory_budget(train_bytes + train_bytes / 4, available_memory_bytes(),
-                            "training on " + std::to_string(data_.split.train.size()) + " images");
+        std::uint64_t needed = train_bytes + train_bytes / 4;
+        std::string what = "training on " + std::to_string(data_.split.train.size()) + " images";
+        if (!shares_weights(config_.method.upload) && setup.client_rows.size() > 1) {
+            const std::uint64_t kept = setup.client_rows.size() * weight_count(*HashNet(setup.net)) * sizeof(float);
+            needed += kept * (options_.out_dir.empty() ? 1 : 3);
+            what += " with " + std::to_string(setup.client_rows.size()) + " clients that keep their own networks";
+        }
+        check_memory_budget(needed, available_memory_bytes(), what);
     }
     report_data(setup);
     // The clients in this process, or wherever the caller's pool keeps them (a cross-silo server).
@@ -139,7 +150,7 @@ RunSummary ExperimentRun::run() {
 }
 
 void ExperimentRun::run_federation(Federation& federation) {
-    summary_.parameters = static_cast<std::uint64_t>(parameter_count(*federation.evaluation_models().front()));
+    summary_.parameters = static_cast<std::uint64_t>(parameter_count(*federation.evaluation_model(0)));
     round_database_ = round_database();
     open_run_directory(federation);
     run_rounds(federation);
@@ -216,7 +227,7 @@ void ExperimentRun::run_round(Federation& federation, int round) {
     RoundMetrics m = federation.run_round(round, stop_, observer_);
     if (config_.eval_every > 0 && round % config_.eval_every == 0) {
         const auto t = Clock::now();
-        Evaluated e = evaluate(federation.evaluation_models(), data_.joined, data_.split.query, round_database_, device_,
+        Evaluated e = evaluate(federation, data_.joined, data_.split.query, round_database_, device_,
                                config_.bits, threads_);
         m.map = e.map;
         observer_.on_codes({round, false, config_.bits, e.map, data_.split.query, round_database_, std::move(e.query_codes),
@@ -240,7 +251,7 @@ void ExperimentRun::run_round(Federation& federation, int round) {
 // mAP@all on the full protocol, and the final codes.
 void ExperimentRun::evaluate_final(Federation& federation) {
     const RetrievalSplit& split = data_.split;
-    Evaluated full = evaluate(federation.evaluation_models(), data_.joined, split.query, split.database, device_, config_.bits, threads_);
+    Evaluated full = evaluate(federation, data_.joined, split.query, split.database, device_, config_.bits, threads_);
     summary_.map_all = full.map;
     summary_.p_at_h2 = full.p_at_h2;
     summary_.encode_images_per_s = full.encode_seconds > 0 ? full.encoded / full.encode_seconds : 0.0;

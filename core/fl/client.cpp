@@ -19,17 +19,69 @@ std::uint64_t stream_seed(std::uint64_t seed, std::uint64_t round, std::uint64_t
     return rng.next_u64();
 }
 
-Client::Client(int id, std::vector<std::int64_t> rows, double feature_noise_sigma, const NetSpec& net, int classes,
-               const MethodOptions& options, const TrainSettings& train, torch::Device device, std::uint64_t seed)
-    : id_(id), rows_(std::move(rows)), noise_sigma_(feature_noise_sigma), classes_(classes), bits_(net.bits),
-      options_(options), train_(train), device_(device), seed_(seed) {
+SeededNetworks seeded_networks(const NetSpec& net, int classes, torch::Device device, std::uint64_t seed) {
     // Every client starts from the same weights (the seed's), as if sent by the server.
     torch::manual_seed(seed);
-    model_ = HashNet(net);
-    model_->to(device);
-    discriminator_ = Discriminator(net.bits, classes);
-    discriminator_->to(device);
+    SeededNetworks s;
+    s.networks.model = HashNet(net);
+    s.networks.discriminator = Discriminator(net.bits, classes);
+    auto initial = std::make_shared<InitialWeights>();
+    initial->model = flatten_weights(*s.networks.model);
+    initial->discriminator = flatten_weights(*s.networks.discriminator);
+    s.initial = std::move(initial);
+    s.networks.model->to(device);
+    s.networks.discriminator->to(device);
+    return s;
+}
+
+ClientNetworks make_client_networks(const NetSpec& net, int classes, torch::Device device) {
+    ClientNetworks n;
+    n.model = HashNet(net);
+    n.model->to(device);
+    n.discriminator = Discriminator(net.bits, classes);
+    n.discriminator->to(device);
+    return n;
+}
+
+Client::Client(int id, std::vector<std::int64_t> rows, double feature_noise_sigma, const NetSpec& net, int classes,
+               const MethodOptions& options, const TrainSettings& train, torch::Device device, std::uint64_t seed)
+    : Client(id, std::move(rows), feature_noise_sigma, net, classes, options, train, device, seed,
+             seeded_networks(net, classes, torch::kCPU, seed).initial) {}
+
+Client::Client(int id, std::vector<std::int64_t> rows, double feature_noise_sigma, const NetSpec& net, int classes,
+               const MethodOptions& options, const TrainSettings& train, torch::Device device, std::uint64_t seed,
+               std::shared_ptr<const InitialWeights> initial)
+    : id_(id), rows_(std::move(rows)), noise_sigma_(feature_noise_sigma), net_(net), classes_(classes), bits_(net.bits),
+      options_(options), train_(train), device_(device), seed_(seed), initial_(std::move(initial)) {
     rows_tensor_ = torch::tensor(rows_, torch::kInt64).to(device);
+}
+
+HashNet Client::model() const {
+    HashNet m(net_);
+    load_weights(*m, model_weights());
+    m->to(device_);
+    return m;
+}
+
+Discriminator Client::discriminator() const {
+    Discriminator d(net_.bits, classes_);
+    load_weights(*d, discriminator_weights());
+    d->to(device_);
+    return d;
+}
+
+void Client::load_state(ClientState state) {
+    if (!keeps_model()) state.model.clear();
+    if (options_.share_discriminator) state.discriminator.clear();
+    if (!state.model.empty() && state.model.size() != initial_->model.size())
+        throw std::invalid_argument("checkpoint: client " + std::to_string(id_) + "'s network has " +
+                                    std::to_string(state.model.size()) + " values, the model " +
+                                    std::to_string(initial_->model.size()));
+    if (!state.discriminator.empty() && state.discriminator.size() != initial_->discriminator.size())
+        throw std::invalid_argument("checkpoint: client " + std::to_string(id_) + "'s discriminator has " +
+                                    std::to_string(state.discriminator.size()) + " values, the model " +
+                                    std::to_string(initial_->discriminator.size()));
+    state_ = std::move(state);
 }
 
 void Client::set_class_prior(const TrainData& data) {
@@ -40,70 +92,22 @@ void Client::set_class_prior(const TrainData& data) {
     logit_offset_ = (options_.logit_adjust * prior.log()).to(device_);
 }
 
-torch::Tensor Client::normal_noise(torch::IntArrayRef sizes) {
-    // Drawn on the CPU from this client's own generator: clients may train in parallel threads,
-    // and a resumed run must draw the same numbers.
-    return torch::randn(sizes, generator_, torch::TensorOptions().dtype(torch::kFloat32)).to(device_);
-}
-
-torch::Tensor Client::batch_loss(const torch::Tensor& u, const torch::Tensor& y, const torch::Tensor& prototypes,
-                                 const torch::Tensor& with_prototype, const std::vector<torch::Tensor>& anchor) {
-    torch::Tensor loss = torch::zeros({}, u.options());
-    if (options_.similarity == SimilarityLoss::Dpsh) loss = loss + options_.lambda_similarity * dpsh_loss(u, y);
-    if (prototypes.defined() && options_.prototype_loss != PrototypeLoss::None) {
-        if (with_prototype.numel() > 0) {
-            const torch::Tensor uk = u.index_select(0, with_prototype), yk = y.index_select(0, with_prototype);
-            torch::Tensor pull;
-            switch (options_.prototype_loss) {
-                case PrototypeLoss::Bce: pull = prototype_bce_loss(uk, prototypes.index_select(0, yk)); break;
-                case PrototypeLoss::Mse: pull = prototype_mse_loss(uk, prototypes.index_select(0, yk)); break;
-                case PrototypeLoss::Ce:
-                    pull = prototype_ce_loss(uk, prototypes, yk, options_.ce_scale, options_.ce_margin, logit_offset_);
-                    break;
-                case PrototypeLoss::None: break;
-            }
-            loss = loss + options_.lambda_prototype * pull;
-        }
-    }
-    if (options_.lambda_quantization > 0) loss = loss + options_.lambda_quantization * quantization_loss(u);
-    if (options_.adversarial && prototypes.defined()) {
-        const torch::Tensor onehot = torch::nn::functional::one_hot(y, classes_).to(u.dtype());
-        loss = loss + options_.lambda_adversarial * generator_loss(discriminator_->forward(discriminator_input(u, options_.disc_input), onehot));
-    }
-    if (options_.fedprox_mu > 0 && !anchor.empty()) loss = loss + proximal_term(*model_, anchor, options_.fedprox_mu);
-    return loss;
-}
-
-void Client::discriminator_step(const torch::Tensor& u, const torch::Tensor& y, const torch::Tensor& prototypes,
-                                const torch::Tensor& with_prototype, torch::optim::Optimizer& optimizer) {
-    if (with_prototype.numel() == 0) return;
-    const torch::Tensor yk = y.index_select(0, with_prototype);
-    const torch::Tensor onehot = torch::nn::functional::one_hot(yk, classes_).to(u.dtype());
-    torch::Tensor real = prototypes.index_select(0, yk);
-    if (options_.disc_real_noise > 0) real = real + options_.disc_real_noise * normal_noise(real.sizes());
-    optimizer.zero_grad();
-    const torch::Tensor fake = u.detach().index_select(0, with_prototype);
-    const torch::Tensor loss = discriminator_loss(discriminator_->forward(discriminator_input(real, options_.disc_input), onehot),
-                                                  discriminator_->forward(discriminator_input(fake, options_.disc_input), onehot));
-    loss.backward();
-    optimizer.step();
-}
-
 // One round of local training: the state the steps share, the steps in the order they run.
 class Client::Round {
 public:
-    Round(Client& client, const Bytes& global_message, int round, const TrainData& data)
-        : c_(client), data_(data), round_(round), global_(client.adopt_global(global_message, data)),
+    Round(Client& client, ClientNetworks& networks, const Bytes& global_message, int round, const TrainData& data)
+        : c_(client), model_(networks.model), discriminator_(networks.discriminator), data_(data), round_(round),
+          global_(adopt_global(global_message)),
           rng_(stream_seed(client.seed_, static_cast<std::uint64_t>(round), static_cast<std::uint64_t>(client.id_), 2)),
-          optimizer_(client.model_->parameters(), torch::optim::AdamOptions(client.train_.lr)),
-          disc_optimizer_(client.discriminator_->parameters(), torch::optim::AdamOptions(client.train_.lr).betas({0.5, 0.999})),
+          generator_(at::detail::createCPUGenerator(
+              stream_seed(client.seed_, static_cast<std::uint64_t>(round), static_cast<std::uint64_t>(client.id_), 1))),
+          optimizer_(model_->parameters(), torch::optim::AdamOptions(client.train_.lr)),
+          disc_optimizer_(discriminator_->parameters(), torch::optim::AdamOptions(client.train_.lr).betas({0.5, 0.999})),
           n_(static_cast<std::int64_t>(client.rows_.size())),
           batches_(static_cast<int>((n_ + client.train_.batch_size - 1) / client.train_.batch_size)),
           proto_sum_(torch::zeros({client.classes_, client.bits_}, torch::TensorOptions().device(client.device_))),
           proto_count_(torch::zeros({client.classes_}, torch::TensorOptions().device(client.device_).dtype(torch::kInt64))) {
-        c_.generator_ = at::detail::createCPUGenerator(
-            stream_seed(c_.seed_, static_cast<std::uint64_t>(round), static_cast<std::uint64_t>(c_.id_), 1));
-        c_.model_->train();
+        model_->train();
     }
 
     void train_epoch(int epoch, StopToken& stop, RunObserver& observer) {
@@ -129,23 +133,120 @@ public:
         return r;
     }
 
-    ClientUpdate update() { return c_.make_update(proto_sum_, proto_count_, samples_); }
+    ClientUpdate update() {
+        const MethodOptions& o = c_.options_;
+        ClientUpdate update;
+        update.classes = c_.classes_;
+        update.bits = c_.bits_;
+        update.samples = samples_;
+        if (shares_weights(o.upload)) update.weights = flatten_weights(*model_);
+        if (o.share_discriminator) update.discriminator = flatten_weights(*discriminator_);
+        if (shares_prototypes(o.upload)) {
+            torch::Tensor means = (proto_sum_ / proto_count_.clamp_min(1).unsqueeze(1).to(proto_sum_.dtype()));
+            if (o.proto_dp_sigma > 0) means = means + o.proto_dp_sigma * normal_noise(means.sizes());
+            means = means.to(torch::kCPU).contiguous();
+            update.prototypes.assign(means.data_ptr<float>(), means.data_ptr<float>() + means.numel());
+            const torch::Tensor counts = proto_count_.to(torch::kCPU).contiguous();
+            const std::int64_t* count = counts.data_ptr<std::int64_t>();
+            for (int k = 0; k < c_.classes_; ++k) update.counts.push_back(static_cast<std::int32_t>(count[k]));
+        }
+        return update;
+    }
+
+    // What the client keeps of this round (called once the round is complete).
+    void keep(ClientState& state) const {
+        if (c_.keeps_model()) state.model = flatten_weights(*model_);
+        // The discriminator only trains against prototypes; untouched, it stays "initial".
+        if (!c_.options_.share_discriminator && c_.options_.adversarial && trained_discriminator_)
+            state.discriminator = flatten_weights(*discriminator_);
+    }
 
 private:
+    struct Global {
+        torch::Tensor prototypes, known;    // undefined when the server sends no prototypes
+        std::vector<torch::Tensor> anchor;  // w_t for FedProx
+    };
+
+    // The server's weights where it sends them, else the client's own.
+    Global adopt_global(const Bytes& global_bytes) {
+        const GlobalMessage global = decode_global(global_bytes);
+        c_.set_class_prior(data_);
+        load_weights(*model_, global.weights.empty() ? c_.model_weights() : global.weights);
+        load_weights(*discriminator_, global.discriminator.empty() ? c_.discriminator_weights() : global.discriminator);
+        Global g;
+        if (!global.prototypes.empty()) {
+            g.prototypes = torch::tensor(global.prototypes).view({c_.classes_, c_.bits_}).to(c_.device_);
+            g.known = torch::tensor(std::vector<std::int64_t>(global.known.begin(), global.known.end())).to(c_.device_).to(torch::kBool);
+        }
+        if (c_.options_.fedprox_mu > 0)
+            for (const auto& p : model_->parameters()) g.anchor.push_back(p.detach().clone());
+        return g;
+    }
+
+    torch::Tensor normal_noise(torch::IntArrayRef sizes) {
+        // Drawn on the CPU from this round's own generator: clients may train in parallel threads,
+        // and a resumed run must draw the same numbers.
+        return torch::randn(sizes, generator_, torch::TensorOptions().dtype(torch::kFloat32)).to(c_.device_);
+    }
+
+    torch::Tensor batch_loss(const torch::Tensor& u, const torch::Tensor& y, const torch::Tensor& with_prototype) {
+        const MethodOptions& o = c_.options_;
+        const torch::Tensor& prototypes = global_.prototypes;
+        torch::Tensor loss = torch::zeros({}, u.options());
+        if (o.similarity == SimilarityLoss::Dpsh) loss = loss + o.lambda_similarity * dpsh_loss(u, y);
+        if (prototypes.defined() && o.prototype_loss != PrototypeLoss::None) {
+            if (with_prototype.numel() > 0) {
+                const torch::Tensor uk = u.index_select(0, with_prototype), yk = y.index_select(0, with_prototype);
+                torch::Tensor pull;
+                switch (o.prototype_loss) {
+                    case PrototypeLoss::Bce: pull = prototype_bce_loss(uk, prototypes.index_select(0, yk)); break;
+                    case PrototypeLoss::Mse: pull = prototype_mse_loss(uk, prototypes.index_select(0, yk)); break;
+                    case PrototypeLoss::Ce:
+                        pull = prototype_ce_loss(uk, prototypes, yk, o.ce_scale, o.ce_margin, c_.logit_offset_);
+                        break;
+                    case PrototypeLoss::None: break;
+                }
+                loss = loss + o.lambda_prototype * pull;
+            }
+        }
+        if (o.lambda_quantization > 0) loss = loss + o.lambda_quantization * quantization_loss(u);
+        if (o.adversarial && prototypes.defined()) {
+            const torch::Tensor onehot = torch::nn::functional::one_hot(y, c_.classes_).to(u.dtype());
+            loss = loss + o.lambda_adversarial * generator_loss(discriminator_->forward(discriminator_input(u, o.disc_input), onehot));
+        }
+        if (o.fedprox_mu > 0 && !global_.anchor.empty()) loss = loss + proximal_term(*model_, global_.anchor, o.fedprox_mu);
+        return loss;
+    }
+
+    void discriminator_step(const torch::Tensor& u, const torch::Tensor& y, const torch::Tensor& with_prototype) {
+        if (with_prototype.numel() == 0) return;
+        const MethodOptions& o = c_.options_;
+        const torch::Tensor yk = y.index_select(0, with_prototype);
+        const torch::Tensor onehot = torch::nn::functional::one_hot(yk, c_.classes_).to(u.dtype());
+        torch::Tensor real = global_.prototypes.index_select(0, yk);
+        if (o.disc_real_noise > 0) real = real + o.disc_real_noise * normal_noise(real.sizes());
+        disc_optimizer_.zero_grad();
+        const torch::Tensor fake = u.detach().index_select(0, with_prototype);
+        const torch::Tensor loss = discriminator_loss(discriminator_->forward(discriminator_input(real, o.disc_input), onehot),
+                                                      discriminator_->forward(discriminator_input(fake, o.disc_input), onehot));
+        loss.backward();
+        disc_optimizer_.step();
+        trained_discriminator_ = true;
+    }
+
     void train_batch(const torch::Tensor& idx, bool last_epoch) {
         torch::Tensor x = data_.images.index_select(0, idx);
-        if (c_.noise_sigma_ > 0) x = x + c_.noise_sigma_ * c_.normal_noise(x.sizes());
+        if (c_.noise_sigma_ > 0) x = x + c_.noise_sigma_ * normal_noise(x.sizes());
         const torch::Tensor y = data_.labels.index_select(0, idx);
-        const torch::Tensor u = c_.model_->forward(x);
+        const torch::Tensor u = model_->forward(x);
         // Only codes whose class has a global prototype are pulled towards it or shown to D.
         const torch::Tensor with_prototype =
             global_.prototypes.defined() ? global_.known.index_select(0, y).nonzero().squeeze(1) : torch::Tensor();
-        const torch::Tensor loss = c_.batch_loss(u, y, global_.prototypes, with_prototype, global_.anchor);
+        const torch::Tensor loss = batch_loss(u, y, with_prototype);
         optimizer_.zero_grad();
         loss.backward();
         optimizer_.step();
-        if (c_.options_.adversarial && global_.prototypes.defined())
-            c_.discriminator_step(u, y, global_.prototypes, with_prototype, disc_optimizer_);
+        if (c_.options_.adversarial && global_.prototypes.defined()) discriminator_step(u, y, with_prototype);
         if (last_epoch) {
             // Local prototypes from the last epoch's codes: no extra pass over the data.
             proto_sum_.index_add_(0, y, u.detach());
@@ -157,61 +258,39 @@ private:
     }
 
     Client& c_;
+    HashNet model_;
+    Discriminator discriminator_;
     const TrainData& data_;
     const int round_;
     const Global global_;
     Rng rng_;
+    torch::Generator generator_;
     torch::optim::Adam optimizer_, disc_optimizer_;
     const std::int64_t n_;
     const int batches_;
     torch::Tensor proto_sum_, proto_count_;  // the last epoch's codes per class
     double loss_sum_ = 0.0, last_loss_ = 0.0;
     std::uint64_t samples_ = 0;
+    bool trained_discriminator_ = false;
 };
 
-Client::Global Client::adopt_global(const Bytes& global_bytes, const TrainData& data) {
-    const GlobalMessage global = decode_global(global_bytes);
-    set_class_prior(data);
-    if (!global.weights.empty()) load_weights(*model_, global.weights);
-    if (!global.discriminator.empty()) load_weights(*discriminator_, global.discriminator);
-    Global g;
-    if (!global.prototypes.empty()) {
-        g.prototypes = torch::tensor(global.prototypes).view({classes_, bits_}).to(device_);
-        g.known = torch::tensor(std::vector<std::int64_t>(global.known.begin(), global.known.end())).to(device_).to(torch::kBool);
-    }
-    if (options_.fedprox_mu > 0)
-        for (const auto& p : model_->parameters()) g.anchor.push_back(p.detach().clone());
-    return g;
-}
-
-ClientUpdate Client::make_update(const torch::Tensor& proto_sum, const torch::Tensor& proto_count, std::uint64_t samples) {
-    ClientUpdate update;
-    update.classes = classes_;
-    update.bits = bits_;
-    update.samples = samples;
-    if (shares_weights(options_.upload)) update.weights = flatten_weights(*model_);
-    if (options_.share_discriminator) update.discriminator = flatten_weights(*discriminator_);
-    if (shares_prototypes(options_.upload)) {
-        torch::Tensor means = (proto_sum / proto_count.clamp_min(1).unsqueeze(1).to(proto_sum.dtype()));
-        if (options_.proto_dp_sigma > 0) means = means + options_.proto_dp_sigma * normal_noise(means.sizes());
-        means = means.to(torch::kCPU).contiguous();
-        update.prototypes.assign(means.data_ptr<float>(), means.data_ptr<float>() + means.numel());
-        const torch::Tensor counts = proto_count.to(torch::kCPU);
-        for (int c = 0; c < classes_; ++c) update.counts.push_back(static_cast<std::int32_t>(counts[c].item<std::int64_t>()));
-    }
-    return update;
-}
-
 ClientRound Client::train_round(const Bytes& global_message, int round, const TrainData& data, StopToken& stop,
-                                RunObserver& observer) {
+                                RunObserver& observer, ClientNetworks& networks) {
     const auto start = std::chrono::steady_clock::now();
-    Round r(*this, global_message, round, data);
+    Round r(*this, networks, global_message, round, data);
     for (int epoch = 0; epoch < train_.local_epochs; ++epoch) r.train_epoch(epoch, stop, observer);
     const ClientUpdate update = r.update();
     ClientRound out;
     out.result = r.result(std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
     out.update = encode(update);
+    r.keep(state_);
     return out;
+}
+
+ClientRound Client::train_round(const Bytes& global_message, int round, const TrainData& data, StopToken& stop,
+                                RunObserver& observer) {
+    ClientNetworks networks = make_client_networks(net_, classes_, device_);
+    return train_round(global_message, round, data, stop, observer, networks);
 }
 
 }  // namespace fedhap

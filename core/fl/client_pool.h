@@ -31,6 +31,8 @@ public:
     // Every client's own model, for methods that keep weights local; throws where the models are
     // out of reach.
     virtual std::vector<HashNet> models() = 0;
+    // One client's own model, built now: evaluating one at a time keeps one network in memory.
+    virtual HashNet model(std::size_t client) { return models().at(client); }
     // The clients' part of a checkpoint (empty when their state lives elsewhere).
     virtual std::vector<std::vector<float>> save_state() const = 0;
     virtual void load_state(const std::vector<std::vector<float>>& state) = 0;

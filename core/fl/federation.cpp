@@ -32,7 +32,7 @@ Federation::Federation(const FederationSetup& setup, TrainData data, torch::Devi
 Federation::Federation(const FederationSetup& setup, std::unique_ptr<ClientPool> pool, torch::Device device)
     : setup_(setup), device_(device), pool_(std::move(pool)) {
     if (setup.client_rows.empty() || pool_->size() == 0) throw std::invalid_argument("federation: no clients");
-    // The same draws as a client's constructor (client.cpp), so the server starts from the
+    // The same draws as seeded_networks (client.cpp), so the server starts from the
     // weights and discriminator every client starts from, wherever the clients live.
     torch::manual_seed(setup.seed);
     global_model_ = HashNet(setup.net);
@@ -91,8 +91,13 @@ void Federation::finish() { pool_->finish(encode(server_->global_message())); }
 
 std::vector<HashNet> Federation::evaluation_models() {
     if (personalised()) return pool_->models();
+    return {evaluation_model(0)};
+}
+
+HashNet Federation::evaluation_model(std::size_t i) {
+    if (personalised()) return pool_->model(i);
     load_weights(*global_model_, server_->weights());
-    return {global_model_};
+    return global_model_;
 }
 
 PrototypeSnapshot Federation::prototypes(int round) const {
