@@ -77,6 +77,8 @@ void EmbeddingPresenter::embed(const SharedCodes& codes) {
     const std::size_t total = sample + static_cast<std::size_t>(prototype_points_);
     job.options.perplexity = std::min(30.0, (total - 1) / 3.0 - 1.0);
     job.options.iterations = 1000;
+    // A frame of the whole database takes the GUI thread a few hundred ms to draw: fewer of them.
+    job.frame_ms = static_cast<int>(std::max<std::size_t>(100, total / 50));
     // Training keeps both cores busy; the map then gets one (the result does not depend on it).
     job.options.threads = controller_.state() == ExperimentController::State::Idle ? 0 : 1;
     source_ = codes->final ? tr("final codes") : tr("round %1 codes").arg(codes->round);
