@@ -1,8 +1,10 @@
 #pragma once
 // Exact k nearest neighbours of ±1 codes by Hamming distance, two ways with the same answer: a
-// scan of all codes (O(N²), cheapest for a few thousand points) and multi-index hashing
-// (Norouzi et al. 2012), which looks only at the codes that agree with the query on some
-// substring of bits up to a few flips, and scales to the whole database.
+// scan of all codes (O(N²), cheapest for a few thousand points) and a pivot index, which skips
+// whole blocks of codes that the triangle inequality puts beyond the k-th neighbour, so clustered
+// codes (hash codes of a trained network) are compared with their own cluster only. Multi-index
+// hashing was tried first: at 64 bits and 70,000 clustered codes it had to look at thousands of
+// candidates a query through random accesses, and was no faster than the scan.
 #include <cstddef>
 #include <cstdint>
 #include <vector>
