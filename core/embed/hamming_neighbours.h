@@ -3,8 +3,8 @@
 // scan of all codes (O(N²), cheapest for a few thousand points) and a pivot index, which skips
 // whole blocks of codes that the triangle inequality puts beyond the k-th neighbour, so clustered
 // codes (hash codes of a trained network) are compared with their own cluster only. Multi-index
-// hashing was tried first: at 64 bits and 70,000 clustered codes it had to look at thousands of
-// candidates a query through random accesses, and was no faster than the scan.
+// hashing was tried first: at 64 bits it looked at thousands of candidates a query through random
+// accesses (70,000 clustered codes: 11.7 s against the scan's 15.7 s; slower at 20,000).
 #include <cstddef>
 #include <cstdint>
 #include <vector>
