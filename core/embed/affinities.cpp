@@ -10,16 +10,20 @@
 namespace fedhap {
 namespace {
 
-// Entropy of p ∝ exp(−β·s) over shifted distances s ≥ 0, writing the weights (unnormalised) to w.
-double entropy(const std::vector<double>& s, double beta, std::vector<double>& w, double& z) {
+// Entropy of p ∝ exp(−β·s) over shifted distances s ≥ 0, writing the weights (unnormalised) to w,
+// and its slope dH/dβ = −β·Var_p(s).
+double entropy(const std::vector<double>& s, double beta, std::vector<double>& w, double& z, double& slope) {
     z = 0.0;
-    double mean = 0.0;
+    double mean = 0.0, square = 0.0;
     for (std::size_t j = 0; j < s.size(); ++j) {
         w[j] = std::exp(-beta * s[j]);
         z += w[j];
         mean += w[j] * s[j];
+        square += w[j] * s[j] * s[j];
     }
-    return std::log(z) + beta * mean / z;
+    mean /= z;
+    slope = -beta * (square / z - mean * mean);
+    return std::log(z) + beta * mean;
 }
 
 }  // namespace
@@ -43,14 +47,19 @@ double conditional_probabilities(const float* d2, std::size_t k, double perplexi
         return std::numeric_limits<double>::infinity();
     }
     // Now log(ties) < target < log(k): H(β) falls continuously from log k to log(ties), so a
-    // root exists. Start from the scale of the distances, double or halve until the root is
-    // bracketed, then bisect geometrically.
-    double z = 0.0, beta = static_cast<double>(k - ties) / scale, lo = 0.0, hi = 0.0;
-    double h = entropy(s, beta, w, z);
+    // root exists. Start from the scale of the distances and take Newton steps (a few, where
+    // bisection took ~30 at 70,000 points); a step that leaves the bracket known so far is replaced
+    // by doubling, halving or a geometric bisection, so the search cannot diverge.
+    double z = 0.0, slope = 0.0, beta = static_cast<double>(k - ties) / scale, lo = 0.0, hi = 0.0;
+    double h = entropy(s, beta, w, z, slope);
     for (int it = 0; it < 200 && std::abs(h - target) > 1e-5; ++it) {
         (h > target ? lo : hi) = beta;
-        beta = hi == 0.0 ? 2.0 * beta : lo == 0.0 ? 0.5 * beta : std::sqrt(lo * hi);
-        h = entropy(s, beta, w, z);
+        const double newton = slope < 0.0 ? beta - (h - target) / slope : 0.0;
+        if (newton > lo && (hi == 0.0 || newton < hi))
+            beta = newton;
+        else
+            beta = hi == 0.0 ? 2.0 * beta : lo == 0.0 ? 0.5 * beta : std::sqrt(lo * hi);
+        h = entropy(s, beta, w, z, slope);
     }
     for (std::size_t j = 0; j < k; ++j) p[j] = static_cast<float>(w[j] / z);
     return beta;
