@@ -65,6 +65,25 @@ void EmbeddingView::set_points(const EmbeddingPoints& points) {
 
 void EmbeddingView::set_thumbnails(const QVector<QImage>& images) { thumbnails_ = images; }
 
+namespace {
+
+// A point as a pre-drawn disc: QPainter copies a pixmap many times faster than it fills an
+// antialiased ellipse, which is what keeps a frame of the whole database short.
+QPixmap disc(QColor colour) {
+    const int kSize = presentation_style() ? 9 : 6;
+    QPixmap pixmap(kSize, kSize);
+    pixmap.fill(Qt::transparent);
+    QPainter painter(&pixmap);
+    painter.setRenderHint(QPainter::Antialiasing);
+    painter.setPen(Qt::NoPen);
+    colour.setAlpha(170);
+    painter.setBrush(colour);
+    painter.drawEllipse(QRectF(0.5, 0.5, kSize - 1.0, kSize - 1.0));
+    return pixmap;
+}
+
+}  // namespace
+
 void EmbeddingView::redraw() {
     const EmbeddingPoints& p = points_;
     const int classes = std::max<int>(p.class_names.size(), p.labels.isEmpty() ? 0 : *std::max_element(p.labels.begin(), p.labels.end()) + 1);
@@ -72,14 +91,10 @@ void EmbeddingView::redraw() {
         const int c = static_cast<int>(class_graphs_.size());
         auto* g = plot_->addGraph();
         g->setLineStyle(QCPGraph::lsNone);
-        QColor fill = class_color(c);
-        fill.setAlpha(170);
-        g->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDisc, fill, 5));
         g->setAdaptiveSampling(false);
         class_graphs_ << g;
         auto* proto = plot_->addGraph();
         proto->setLineStyle(QCPGraph::lsNone);
-        proto->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDiamond, QPen(Qt::black, 1.8), class_color(c), 15));
         proto->removeFromLegend();
         prototype_graphs_ << proto;
     }
@@ -93,6 +108,9 @@ void EmbeddingView::redraw() {
         y << p.y[i];
     }
     for (int c = 0; c < class_graphs_.size(); ++c) {
+        // Styled at every frame: the palette may have changed (presentation style).
+        class_graphs_[c]->setScatterStyle(QCPScatterStyle(disc(class_color(c))));
+        prototype_graphs_[c]->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDiamond, QPen(Qt::black, 1.8), class_color(c), 15));
         class_graphs_[c]->setName(p.class_names.value(c, QString::number(c)));
         class_graphs_[c]->setData(xs[c], ys[c]);
         prototype_graphs_[c]->setData(pxs[c], pys[c]);
