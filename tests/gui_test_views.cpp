@@ -103,9 +103,11 @@ private Q_SLOTS:
         e.class_names = {"zero", "one", "two", "three"};
         e.caption = "test map";
         view.set_points(e);
-        QVector<QImage> thumbs;
-        for (int i = 0; i < 40; ++i) thumbs << tiny_image(i * 5);
-        view.set_thumbnails(thumbs);
+        QVector<int> asked;
+        view.set_thumbnail_source([&asked](int i) {
+            asked << i;
+            return tiny_image(i * 5);
+        });
         view.show();
         view.flush();
         view.plot()->replot();
@@ -114,6 +116,7 @@ private Q_SLOTS:
         QCOMPARE(view.point_at(at), 7);
         QSignalSpy clicked(&view, &widgets::EmbeddingView::point_clicked);
         QTest::mouseMove(view.plot(), at.toPoint());
+        QCOMPARE(asked, QVector<int>{7});  // only the hovered point's image is made
         QTest::mouseClick(view.plot(), Qt::LeftButton, {}, at.toPoint());
         QCOMPARE(clicked.size(), 1);
         QCOMPARE(clicked.first().at(0).toInt(), 7);

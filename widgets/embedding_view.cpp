@@ -63,7 +63,7 @@ void EmbeddingView::set_points(const EmbeddingPoints& points) {
     request_redraw();
 }
 
-void EmbeddingView::set_thumbnails(const QVector<QImage>& images) { thumbnails_ = images; }
+void EmbeddingView::set_thumbnail_source(ThumbnailSource source) { thumbnail_ = std::move(source); }
 
 namespace {
 
@@ -160,9 +160,8 @@ void EmbeddingView::on_mouse_move(QMouseEvent* event) {
     const QString cls = points_.class_names.value(points_.labels.value(i), QString::number(points_.labels.value(i)));
     if (i >= points_.data_points()) {
         hover_->setText(tr("<b>prototype</b><br>%1").arg(cls.toHtmlEscaped()));
-    } else if (i < thumbnails_.size() && !thumbnails_[i].isNull()) {
+    } else if (const QImage small = thumbnail_ ? thumbnail_(i) : QImage(); !small.isNull()) {
         // Pixel art: scale without smoothing so small images stay crisp; the class goes under it.
-        const QImage& small = thumbnails_[i];
         const QImage big = small.scaled(small.size() * std::max(1, 84 / std::max(1, small.width())));
         QPixmap card(std::max(big.width(), 180), big.height() + 20);
         card.fill(Qt::white);

@@ -1,6 +1,8 @@
 #pragma once
 // A 2-D map (t-SNE) of codes coloured by class, with the prototypes marked. Hovering a point
 // shows its image; clicking it asks for a retrieval with that item as the query.
+#include <functional>
+
 #include <QImage>
 
 #include "embedding_points.h"
@@ -19,8 +21,10 @@ public:
     explicit EmbeddingView(QWidget* parent = nullptr);
     ~EmbeddingView() override;
     void set_points(const EmbeddingPoints& points);
-    // One image per data point (same order), shown on hover; may be set once per sample.
-    void set_thumbnails(const QVector<QImage>& images);
+    // The image of data point i (same order as the points), asked for on hover only: a whole
+    // database's images are not made up front on the GUI thread.
+    using ThumbnailSource = std::function<QImage(int)>;
+    void set_thumbnail_source(ThumbnailSource source);
     const EmbeddingPoints& points() const { return points_; }
     int point_at(const QPointF& pixel, double radius_px = 8.0) const;  // -1 when none is near
 
@@ -39,7 +43,7 @@ private:
     QCPGraph* prototype_legend_ = nullptr;
     QLabel* hover_;
     EmbeddingPoints points_;
-    QVector<QImage> thumbnails_;
+    ThumbnailSource thumbnail_;
 };
 
 }  // namespace fedhap::widgets

@@ -53,7 +53,6 @@ void EmbeddingPresenter::embed(const SharedCodes& codes) {
     job.dims = bits;
     rows_.clear();
     labels_.clear();
-    QVector<QImage> thumbnails;
     // An even stride over the database: the same rows every round while the sample is fixed.
     for (std::size_t i = 0; i < sample; ++i) {
         const std::size_t pos = i * n / sample, row = codes->database_rows[pos];
@@ -61,7 +60,6 @@ void EmbeddingPresenter::embed(const SharedCodes& codes) {
                         codes->database_codes.begin() + static_cast<long>((pos + 1) * bits));
         rows_.push_back(row);
         labels_ << data.labels[row];
-        thumbnails << image_of(data, row);
     }
     const PrototypeSnapshot& p = prototypes_;
     prototype_points_ = 0;
@@ -82,7 +80,9 @@ void EmbeddingPresenter::embed(const SharedCodes& codes) {
     // Training keeps both cores busy; the map then gets one (the result does not depend on it).
     job.options.threads = controller_.state() == ExperimentController::State::Idle ? 0 : 1;
     source_ = codes->final ? tr("final codes") : tr("round %1 codes").arg(codes->round);
-    view_.set_thumbnails(thumbnails);
+    view_.set_thumbnail_source([data = run_data_.data, rows = rows_](int i) {
+        return i >= 0 && static_cast<std::size_t>(i) < rows.size() ? image_of(*data, rows[static_cast<std::size_t>(i)]) : QImage();
+    });
     embedder_->embed(std::move(job));
 }
 
