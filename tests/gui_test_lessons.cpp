@@ -5,6 +5,7 @@
 
 #include <QDockWidget>
 #include <QFile>
+#include <QProcess>
 #include <QTabWidget>
 
 #include "count_matrix.h"
@@ -80,6 +81,34 @@ private Q_SLOTS:
         QVERIFY(!presenter.active());
         QVERIFY(!window.findChild<QDockWidget*>("lesson_dock")->isVisible());
         QCOMPARE(window.findChild<widgets::SplitComparisonView*>("splits")->isVisible(), false);
+    }
+
+    // `xvfb-run -a fedhap-workbench --config tiny.json --lesson NAME --rounds 1 --autoplay
+    // --screenshot-dir D --quit`: the program on a real X server goes through every step and
+    // leaves a picture of each.
+    void every_lesson_runs_under_xvfb_data() { every_lesson_runs_start_to_end_data(); }
+    void every_lesson_runs_under_xvfb() {
+        QFETCH(QString, name);
+        const QString xvfb = QStandardPaths::findExecutable("xvfb-run");
+        if (xvfb.isEmpty()) QSKIP("xvfb-run is not installed (packaging/install-deps.sh installs it)");
+        TempDir out;
+        const QString config = QString::fromStdString(out.file("tiny.json")), shots = QString::fromStdString(out.file("shots"));
+        save_config_file(config.toStdString(), base_);
+        QProcess p;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.remove("QT_QPA_PLATFORM");  // the X server's, not offscreen
+        env.insert("FEDHAP_WORKBENCH_RUNS", QString::fromStdString(runs_.path()));
+        p.setProcessEnvironment(env);
+        p.start(xvfb, {"-a", "-s", "-screen 0 1400x900x24", FEDHAP_WORKBENCH_PATH, "--config", config, "--lesson", name, "--rounds", "1",
+                       "--autoplay", "--screenshot-dir", shots, "--quit"});
+        QVERIFY(p.waitForFinished(180000));
+        QVERIFY2(p.exitCode() == 0, p.readAllStandardError().constData());
+        const std::size_t steps = workbench::find_lesson(name)->steps.size();
+        for (std::size_t k = 1; k <= steps; ++k) {
+            const QImage shot(QString("%1/lesson-%2-%3.png").arg(shots, name).arg(k));
+            QVERIFY2(!shot.isNull(), qPrintable(QString("no picture of step %1").arg(k)));
+            QVERIFY(shot.width() >= 800);
+        }
     }
 
     void an_unknown_lesson_is_named() {
