@@ -52,11 +52,13 @@ ProgressPrinter::ProgressPrinter(int rounds, std::string label)
 
 void ProgressPrinter::on_round_start(int round, int) {
     round_ = round;
-    client_ = 0;
+    started_ = 0;
 }
 
-void ProgressPrinter::on_client_start(int, int client, int clients) {
-    client_ = client;
+// The position among this round's clients, not the client's id: with partial participation ids
+// run to the number of clients, and clients start largest first.
+void ProgressPrinter::on_client_start(int, int, int clients) {
+    ++started_;
     clients_ = clients;
 }
 
@@ -87,7 +89,7 @@ void ProgressPrinter::draw(bool final_line) {
     char line[256];
     std::snprintf(line, sizeof line, "%s[%s%s] round %d/%d  client %d/%d  loss %.4f%s  ETA %s", label_.c_str(),
                   std::string(static_cast<std::size_t>(filled), '#').c_str(), std::string(static_cast<std::size_t>(20 - filled), '.').c_str(),
-                  round_, rounds_, client_ + 1, std::max(clients_, 1), loss_, last_map_.c_str(),
+                  round_, rounds_, std::max(started_, 1), std::max(clients_, 1), loss_, last_map_.c_str(),
                   rounds_done_ ? (std::to_string(eta) + "s").c_str() : "?");
     std::cerr << (tty_ ? "\r\033[K" : "") << line << (final_line ? "\n" : "") << std::flush;
 }

@@ -24,7 +24,7 @@ public:
 
 private:
     void draw(bool final_line);
-    int rounds_, round_ = 0, client_ = 0, clients_ = 0, batch_ = 0, batches_ = 0, rounds_done_ = 0;
+    int rounds_, round_ = 0, started_ = 0, clients_ = 0, batch_ = 0, batches_ = 0, rounds_done_ = 0;
     double loss_ = 0.0, seconds_done_ = 0.0;
     std::string label_, last_map_;
     bool tty_;
