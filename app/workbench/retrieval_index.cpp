@@ -44,7 +44,7 @@ std::shared_ptr<const RetrievalIndex> build_retrieval_index(const CodesSnapshot&
 }
 
 std::vector<RankedItem> rank_query(const RetrievalIndex& index, std::size_t q, std::size_t k) {
-    return ranked_top_k(index.queries, index.query_labels, q, index.database, index.database_labels, k);
+    return top_k(index.queries, index.query_labels, q, index.database, index.database_labels, k);
 }
 
 std::vector<RankedItem> rank_database_item(const RetrievalIndex& index, std::size_t d, std::size_t k) {
@@ -54,13 +54,13 @@ std::vector<RankedItem> rank_database_item(const RetrievalIndex& index, std::siz
     one.words_per_code = index.database.words_per_code;
     one.words.assign(index.database.code(d), index.database.code(d) + one.words_per_code);
     const LabelSet label = LabelSet::single({index.database_labels.ids()[d]});
-    return ranked_top_k(one, label, 0, index.database, index.database_labels, k);
+    return top_k(one, label, 0, index.database, index.database_labels, k);
 }
 
 std::vector<RankedItem> rank_unlabelled_code(const RetrievalIndex& index, const std::vector<float>& code, std::size_t k) {
     const PackedCodes one = pack_codes(1, index.database.bits, code);
     // The database's labels are class ids ≥ 0: −1 matches none of them.
-    return ranked_top_k(one, LabelSet::single({-1}), 0, index.database, index.database_labels, k);
+    return top_k(one, LabelSet::single({-1}), 0, index.database, index.database_labels, k);
 }
 
 RetrievalMetrics query_metrics(const RetrievalIndex& index, std::size_t q) {

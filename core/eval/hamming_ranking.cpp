@@ -4,6 +4,8 @@
 #include <stdexcept>
 #include <string>
 
+#include "eval/hamming_topk.h"
+
 namespace fedhap {
 
 void check_retrieval_inputs(const PackedCodes& queries, const LabelSet& query_labels, const PackedCodes& database,
@@ -28,20 +30,18 @@ std::vector<RankedItem> top_k(const PackedCodes& queries, const LabelSet& query_
     if (q >= queries.count)
         throw std::invalid_argument("query " + std::to_string(q) + " out of range (" + std::to_string(queries.count) +
                                     " queries)");
-    const std::size_t n = database.count;
-    std::vector<std::uint32_t> distance(n);
-    std::vector<std::size_t> next(queries.bits + 2, 0);  // bucket d starts at next[d] after the prefix sum
-    for (std::size_t j = 0; j < n; ++j) {
-        distance[j] = static_cast<std::uint32_t>(hamming_distance(queries, q, database, j));
-        ++next[distance[j] + 1];
-    }
-    for (std::size_t d = 1; d < next.size(); ++d) next[d] += next[d - 1];
-    // Placing items in index order keeps each bucket sorted by index.
-    std::vector<RankedItem> out(std::min(k, n));
-    for (std::size_t j = 0; j < n; ++j) {
-        const std::size_t pos = next[distance[j]]++;
-        if (pos < out.size())
-            out[pos] = {static_cast<std::uint32_t>(j), distance[j], query_labels.relevant(q, database_labels, j)};
+    if (k == 0 || database.count == 0) return {};
+    PackedCodes one;
+    one.count = 1;
+    one.bits = queries.bits;
+    one.words_per_code = queries.words_per_code;
+    one.words.assign(queries.code(q), queries.code(q) + queries.words_per_code);
+    const HammingNeighbours found = hamming_top_k(one, database, k, 1);  // one query: one thread
+    std::vector<RankedItem> out(found.k);
+    for (std::size_t i = 0; i < found.k; ++i) {
+        const auto index = static_cast<std::size_t>(found.indices[i]);
+        out[i] = {static_cast<std::uint32_t>(index), static_cast<std::uint32_t>(found.distances[i]),
+                  query_labels.relevant(q, database_labels, index)};
     }
     return out;
 }

@@ -22,9 +22,9 @@ struct RankedItem {
 void check_retrieval_inputs(const PackedCodes& queries, const LabelSet& query_labels, const PackedCodes& database,
                             const LabelSet& database_labels);
 
-// The first min(k, database.count) items for query q. A counting sort over the distances
-// 0..bits: O(database + bits), no comparison sort. Throws std::invalid_argument when the codes
-// or labels do not match up.
+// The first min(k, database.count) items for query q, found by hamming_top_k (eval/hamming_topk.h,
+// what `fedhap search` runs): O(database), memory O(k). Throws std::invalid_argument when the
+// codes or labels do not match up.
 std::vector<RankedItem> top_k(const PackedCodes& queries, const LabelSet& query_labels, std::size_t q,
                               const PackedCodes& database, const LabelSet& database_labels, std::size_t k);
 

@@ -55,9 +55,4 @@ private:
 HammingNeighbours hamming_top_k(const PackedCodes& queries, const PackedCodes& database, std::size_t k,
                                 std::size_t threads = 0);
 
-// Query q's top k with relevance flags, for a gallery: the same ranking as top_k in
-// hamming_ranking.h, computed by hamming_top_k. Throws as top_k does.
-std::vector<RankedItem> ranked_top_k(const PackedCodes& queries, const LabelSet& query_labels, std::size_t q,
-                                     const PackedCodes& database, const LabelSet& database_labels, std::size_t k);
-
 }  // namespace fedhap
