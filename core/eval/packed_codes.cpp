@@ -17,6 +17,16 @@ void check_bits(std::size_t bits) {
                                     std::to_string(kMaxCodeBits) + " are supported");
 }
 
+// count codes of `bits` (checked) bits, every bit clear.
+PackedCodes zero_codes(std::size_t count, std::size_t bits) {
+    PackedCodes c;
+    c.count = count;
+    c.bits = bits;
+    c.words_per_code = (bits + 63) / 64;
+    c.words.assign(count * c.words_per_code, 0);
+    return c;
+}
+
 }  // namespace
 
 PackedCodes pack_codes(std::size_t count, std::size_t bits, const std::vector<float>& values) {
@@ -24,11 +34,7 @@ PackedCodes pack_codes(std::size_t count, std::size_t bits, const std::vector<fl
     if (values.size() != count * bits)
         throw std::invalid_argument(std::to_string(values.size()) + " code values for " + std::to_string(count) +
                                     " codes of " + std::to_string(bits) + " bits");
-    PackedCodes c;
-    c.count = count;
-    c.bits = bits;
-    c.words_per_code = (bits + 63) / 64;
-    c.words.assign(count * c.words_per_code, 0);
+    PackedCodes c = zero_codes(count, bits);
     for (std::size_t i = 0; i < count; ++i) {
         const float* row = values.data() + i * bits;
         std::uint64_t* out = c.words.data() + i * c.words_per_code;
@@ -42,11 +48,7 @@ PackedCodes pack_codes(std::size_t count, std::size_t bits, const std::vector<fl
 
 PackedCodes pack_int8_codes(std::size_t count, std::size_t bits, const std::int8_t* values) {
     check_bits(bits);
-    PackedCodes c;
-    c.count = count;
-    c.bits = bits;
-    c.words_per_code = (bits + 63) / 64;
-    c.words.assign(count * c.words_per_code, 0);
+    PackedCodes c = zero_codes(count, bits);
     for (std::size_t i = 0; i < count; ++i) {
         const std::int8_t* row = values + i * bits;
         std::uint64_t* out = c.words.data() + i * c.words_per_code;
