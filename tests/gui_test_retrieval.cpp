@@ -133,6 +133,20 @@ struct KeyCollector {
     void choice(const char* key, V&, P) { add(key); }
 };
 
+// The retrieval view and its presenter, fed the made-up data and codes as a run would feed them.
+struct MadeUpRun {
+    explicit MadeUpRun(std::shared_ptr<const std::vector<float>> weights = made_up_weights()) : presenter(controller, view) {
+        view.resize(1100, 500);
+        workbench::RunData run;
+        run.data = std::make_shared<const Dataset>(made_up_data());
+        Q_EMIT controller.data_ready(controller.run_id(), run);
+        Q_EMIT controller.codes_ready(controller.run_id(), std::make_shared<const CodesSnapshot>(made_up_codes(std::move(weights))));
+    }
+    workbench::ExperimentController controller;
+    widgets::RetrievalView view;
+    workbench::RetrievalPresenter presenter;
+};
+
 }  // namespace
 
 class RetrievalTest : public QObject {
@@ -141,14 +155,8 @@ private Q_SLOTS:
     void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
 
     void picking_a_query_draws_its_own_pr_curve_beside_the_set() {
-        workbench::ExperimentController controller;
-        widgets::RetrievalView view;
-        view.resize(1100, 500);
-        workbench::RetrievalPresenter presenter(controller, view);
-        workbench::RunData run;
-        run.data = std::make_shared<const Dataset>(made_up_data());
-        Q_EMIT controller.data_ready(controller.run_id(), run);
-        Q_EMIT controller.codes_ready(controller.run_id(), std::make_shared<const CodesSnapshot>(made_up_codes(made_up_weights())));
+        MadeUpRun made_up;
+        widgets::RetrievalView& view = made_up.view;
         QTRY_COMPARE(view.result().items.size(), 6);
         view.flush();
 
@@ -245,15 +253,10 @@ private Q_SLOTS:
     void an_image_query_shows_its_unlabelled_gallery_and_no_curve() {
         test::TempDir dir;
         const QString png = write_colour_png(dir.path());
-        workbench::ExperimentController controller;
-        widgets::RetrievalView view;
-        view.resize(1100, 500);
-        workbench::RetrievalPresenter presenter(controller, view);
-        workbench::RunData run;
-        run.data = std::make_shared<const Dataset>(made_up_data());
         const auto weights = made_up_weights();
-        Q_EMIT controller.data_ready(controller.run_id(), run);
-        Q_EMIT controller.codes_ready(controller.run_id(), std::make_shared<const CodesSnapshot>(made_up_codes(weights)));
+        MadeUpRun made_up(weights);
+        widgets::RetrievalView& view = made_up.view;
+        workbench::RetrievalPresenter& presenter = made_up.presenter;
         QTRY_COMPARE(view.result().items.size(), 6);
         QVERIFY(view.result().labelled);
 
@@ -299,15 +302,10 @@ private Q_SLOTS:
         test::TempDir dir;
         const std::string bad = dir.file("broken.jpg");
         test::write_bytes(bad, {1, 2, 3});
-        workbench::ExperimentController controller;
-        widgets::RetrievalView view;
-        workbench::RetrievalPresenter presenter(controller, view);
-        workbench::RunData run;
-        run.data = std::make_shared<const Dataset>(made_up_data());
-        Q_EMIT controller.data_ready(controller.run_id(), run);
-        Q_EMIT controller.codes_ready(controller.run_id(), std::make_shared<const CodesSnapshot>(made_up_codes(made_up_weights())));
+        MadeUpRun made_up;
+        widgets::RetrievalView& view = made_up.view;
         QTRY_COMPARE(view.result().items.size(), 6);
-        presenter.show_image_file(QString::fromStdString(bad));
+        made_up.presenter.show_image_file(QString::fromStdString(bad));
         QTRY_VERIFY(view.result().query_caption.contains("could not be used"));
         QVERIFY(view.result().items.isEmpty());
     }
