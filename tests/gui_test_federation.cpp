@@ -29,10 +29,14 @@ void append(const QString& path, const QByteArray& text) {
 class FederationTabTest : public QObject {
     Q_OBJECT
 private:
-    test::TempDir data_;
+    test::TempDir data_, saved_runs_;
 
 private Q_SLOTS:
-    void initTestCase() { test::write_tiny_mnist(data_.path(), 30, 8); }
+    void initTestCase() {
+        QStandardPaths::setTestModeEnabled(true);  // keep the user's settings out
+        qputenv("FEDHAP_WORKBENCH_RUNS", QByteArray::fromStdString(saved_runs_.path()));  // and the user's saved runs
+        test::write_tiny_mnist(data_.path(), 30, 8);
+    }
 
     void hosting_shows_who_joined_and_every_exchange() {
         test::TempDir out;

@@ -95,7 +95,7 @@ private Q_SLOTS:
         const QString config = QString::fromStdString(out.file("tiny.json")), shots = QString::fromStdString(out.file("shots"));
         save_config_file(config.toStdString(), base_);
         QProcess p;
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        QProcessEnvironment env = test::child_environment(out.file("user"));  // its settings stay in `out`
         env.remove("QT_QPA_PLATFORM");  // the X server's, not offscreen
         env.insert("FEDHAP_WORKBENCH_RUNS", QString::fromStdString(runs_.path()));
         p.setProcessEnvironment(env);

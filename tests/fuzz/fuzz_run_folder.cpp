@@ -1,19 +1,16 @@
 // The run-folder files a resume reads: checkpoint.bin and metrics.jsonl (first byte picks).
-#include <unistd.h>
-
 #include <cstdint>
-#include <filesystem>
 #include <fstream>
 #include <stdexcept>
 
 #include "experiment/run_directory.h"
+#include "fuzz_input_file.h"
 
 using namespace fedhap;
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     if (size == 0) return 0;
-    static const std::string dir = "/tmp/fedhap-fuzz-run-" + std::to_string(::getpid());
-    static RunDirectory run(dir);
+    static RunDirectory run(fuzz::scratch_folder().file("run"));
     const bool checkpoint = data[0] % 2 == 0;
     {
         std::ofstream out(run.file(checkpoint ? "checkpoint.bin" : "metrics.jsonl"), std::ios::binary | std::ios::trunc);

@@ -2,7 +2,9 @@
 
 #include <zlib.h>
 
+#include <QDir>
 #include <QProcess>
+#include <QProcessEnvironment>
 #include <QStringList>
 #include <QTemporaryDir>
 #include <filesystem>
@@ -63,6 +65,19 @@ CliResult run_cli(const std::vector<std::string>& args, int timeout_ms) {
     r.out = proc.readAllStandardOutput().toStdString();
     r.err = proc.readAllStandardError().toStdString();
     return r;
+}
+
+QProcessEnvironment child_environment(const std::string& folder) {
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    const QString root = QString::fromStdString(folder);
+    const std::pair<const char*, const char*> homes[] = {
+        {"HOME", "home"}, {"XDG_CONFIG_HOME", "config"}, {"XDG_DATA_HOME", "data"}, {"XDG_CACHE_HOME", "cache"}};
+    for (const auto& [variable, sub] : homes) {
+        const QString path = root + "/" + sub;
+        if (!QDir().mkpath(path)) throw std::runtime_error("cannot create " + path.toStdString());
+        env.insert(variable, path);
+    }
+    return env;
 }
 
 std::string read_text(const std::string& path) {

@@ -6,6 +6,7 @@
 #include <vector>
 
 class QProcess;
+class QProcessEnvironment;
 
 namespace fedhap::test {
 
@@ -37,6 +38,11 @@ CliResult run_cli(const std::vector<std::string>& args, int timeout_ms = 120000)
 // Starts the built `fedhap` with the arguments and returns at once (for tests that run several
 // processes side by side); its stdout and stderr stay readable on the QProcess.
 std::unique_ptr<QProcess> start_cli(const std::vector<std::string>& args);
+
+// The environment for a child process of a test (the workbench, a silo): the test's own, with
+// the user's folders (HOME, XDG config, data and cache) moved under `folder`, so the child's
+// settings and saved runs stay in the test's temporary folder however the test was started.
+QProcessEnvironment child_environment(const std::string& folder);
 
 // Path of the packaged Fashion-MNIST if it is installed, else "".
 std::string packaged_fashion_mnist();

@@ -1,0 +1,32 @@
+# The two ends of the test_homes fixture (cmake/TestHomes.cmake), run as
+#   cmake -DMODE=setup|check -DROOT=<build>/test-homes -DTESTS=a,b,c -P test_homes.cmake
+string(REPLACE "," ";" tests "${TESTS}")
+if(MODE STREQUAL "setup")
+  file(REMOVE_RECURSE ${ROOT})
+  foreach(t ${tests})
+    file(MAKE_DIRECTORY ${ROOT}/${t}/home ${ROOT}/${t}/tmp ${ROOT}/${t}/runtime)
+    file(CHMOD ${ROOT}/${t}/runtime PERMISSIONS OWNER_READ OWNER_WRITE OWNER_EXECUTE)  # as Qt requires
+  endforeach()
+  return()
+endif()
+
+# check: a test that did not run (not selected) has an untouched, empty home and tmp.
+set(faults)
+foreach(t ${tests})
+  foreach(leak .config/FedHAP .local/share/FedHAP)
+    if(EXISTS ${ROOT}/${t}/home/${leak})
+      list(APPEND faults "${t} wrote the user's ~/${leak}")
+    endif()
+  endforeach()
+  file(GLOB left RELATIVE ${ROOT}/${t}/tmp ${ROOT}/${t}/tmp/* ${ROOT}/${t}/tmp/.*)
+  if(left)
+    list(JOIN left " " left)
+    list(APPEND faults "${t} left in its temporary folder: ${left}")
+  endif()
+endforeach()
+if(faults)
+  list(JOIN faults "\n  " faults)
+  message(FATAL_ERROR "tests wrote outside their own folders (kept under ${ROOT}):\n  ${faults}")
+endif()
+file(REMOVE_RECURSE ${ROOT})
+message(STATUS "test homes: every test kept to its own folders")
