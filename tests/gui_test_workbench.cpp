@@ -5,14 +5,18 @@
 #include <QComboBox>
 #include <QLabel>
 #include <QLineEdit>
+#include <QSettings>
 #include <QSpinBox>
+#include <QStatusBar>
 
 #include <QTextBrowser>
 
+#include "experiment_panel.h"
 #include "main_window.h"
 #include "results_dialog.h"
 #include "partition_heatmap_view.h"
 #include "test_files.h"
+#include "tiny_experiment.h"
 
 using namespace fedhap;
 
@@ -29,8 +33,13 @@ int total(const widgets::CountMatrix& m) {
 
 class WorkbenchWindowTest : public QObject {
     Q_OBJECT
+    test::TempDir saved_runs_;
+
 private Q_SLOTS:
-    void initTestCase() { QStandardPaths::setTestModeEnabled(true); }  // keep the user's settings out
+    void initTestCase() {
+        QStandardPaths::setTestModeEnabled(true);  // keep the user's settings out
+        qputenv("FEDHAP_WORKBENCH_RUNS", QByteArray::fromStdString(saved_runs_.path()));  // and the user's saved runs
+    }
 
     void loads_default_data_and_redraws_the_split() {
         FEDHAP_REQUIRE_FASHION_MNIST();
@@ -87,6 +96,39 @@ private Q_SLOTS:
         Q_EMIT path->editingFinished();
         QVERIFY(ready.wait(60000));
         QCOMPARE(window.findChild<widgets::PartitionHeatmapView*>("partition_heatmap")->counts().rows(), 10);
+    }
+
+    // A saved experiment whose dataset folder was deleted (as one made by a test in /tmp would be)
+    // must not leave the window at "Cannot load the dataset" on every start.
+    void a_saved_dataset_that_is_gone_falls_back_to_the_default() {
+        ExperimentConfig stale = test::tiny_experiment_config("/nonexistent/deleted-data");
+        stale.partition.clients = 5;
+        QSettings().setValue("experiment/json", QString::fromStdString(config_to_json(stale)));
+        workbench::MainWindow window;
+        QSignalSpy ready(&window, &workbench::MainWindow::data_ready);
+        window.show();
+        const ExperimentConfig shown = window.panel().config();
+        QCOMPARE(shown.dataset, ExperimentConfig().dataset);
+        QCOMPARE(shown.data_path, std::string());
+        QCOMPARE(shown.partition.clients, 5);  // the rest of the saved experiment stays
+        QVERIFY2(window.startup_note().contains("/nonexistent/deleted-data") && window.startup_note().contains("no longer exists"),
+                 qPrintable(window.startup_note()));
+        QVERIFY(ready.wait(60000));
+        QCOMPARE(window.statusBar()->currentMessage(), window.startup_note());
+        QSettings().clear();
+    }
+
+    void help_resets_the_panel_to_the_classroom_preset() {
+        workbench::MainWindow window;
+        window.findChild<QSpinBox*>("clients")->setValue(3);
+        QAction* reset = nullptr;
+        for (QAction* a : window.findChildren<QAction*>())
+            if (a->text().remove('&') == "Reset to the classroom preset") reset = a;
+        QVERIFY(reset);
+        reset->trigger();
+        const ExperimentConfig preset = load_config_file(std::string(FEDHAP_SOURCE_DIR) + "/resources/presets/classroom.json");
+        QCOMPARE(config_to_json(window.panel().config()), config_to_json(preset));
+        QCOMPARE(window.panel().config().partition.clients, 10);
     }
 };
 

@@ -14,9 +14,11 @@ struct RunRecord {
     quint64 seed = 0;     // the config's seed
     bool completed = false;  // ran every round without error; then map_all is its final mAP@all
     double map_all = 0.0;
-    QVector<double> rounds, loss, megabytes;  // per finished round: mean loss, MB up + down
+    // Braces on the fields without a default: `RunRecord{id, title, …}` stays free of
+    // -Wmissing-field-initializers.
+    QVector<double> rounds{}, loss{}, megabytes{};  // per finished round: mean loss, MB up + down
     double seconds = 0.0;  // end to end; 0 while unknown
-    QString folder;        // the run folder it is saved in or was read from; empty: none
+    QString folder{};      // the run folder it is saved in or was read from; empty: none
 };
 
 }  // namespace fedhap::widgets

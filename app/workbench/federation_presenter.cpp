@@ -56,9 +56,9 @@ void FederationPresenter::on_run_started(const ExperimentConfig& config) {
     folder_.clear();
     status_ = {};
     status_.endpoint = controller_.hosting()->listen;
-    for (int k = 0; k < config.partition.clients; ++k) {
+    for (std::size_t k = 0; k < config.partition.clients; ++k) {
         widgets::SiloStatus s;
-        s.silo = k;
+        s.silo = static_cast<int>(k);
         status_.silos.push_back(s);
     }
     pending_local_silos_ = controller_.hosting()->local_silos;

@@ -139,7 +139,12 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent), controller_(new E
     build_menus();
     build_run_toolbar();
     resize(1440, 900);
-    restore_window_settings(*this, *panel_);
+    startup_note_ = restore_window_settings(*this, *panel_);
+    if (!startup_note_.isEmpty()) {
+        // After the load's own "Loaded N images", which would otherwise replace it at once.
+        connect(data_preview_, &DataPreviewPresenter::loaded, this, [this] { statusBar()->showMessage(startup_note_, 20000); },
+                Qt::SingleShotConnection);
+    }
     update_run_actions();
     run_library_->open_saved_runs(kSavedRunsShown);
     data_preview_->reload();
@@ -185,6 +190,10 @@ void MainWindow::build_menus() {
             lessons_->start(name);
         });
     help->addAction(tr("What the &measurements say…"), this, [this] { show_results_dialog(this); });
+    help->addAction(tr("&Reset to the classroom preset"), this, [this] {
+        const QString error = reset_to_classroom_preset();
+        if (!error.isEmpty()) show_warning(this, tr("Cannot load the preset"), error);
+    });
 }
 
 void MainWindow::build_run_toolbar() {
@@ -401,6 +410,8 @@ QString MainWindow::open_experiment(const QString& path) {
     statusBar()->showMessage(tr("Loaded %1").arg(path), 5000);
     return QString();
 }
+
+QString MainWindow::reset_to_classroom_preset() { return open_experiment(":/presets/classroom.json"); }
 
 QString MainWindow::save_experiment(const QString& path) const {
     try {

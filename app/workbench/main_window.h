@@ -45,6 +45,12 @@ public:
     // Loads an experiment file into the panel; returns an error message, empty on success.
     QString open_experiment(const QString& path);
     QString save_experiment(const QString& path) const;
+    // Help → Reset to the classroom preset: the panel as on a first start (the preset shipped
+    // in the resources); returns an error message, empty on success.
+    QString reset_to_classroom_preset();
+    // What the window changed of the saved settings at start-up (a dataset that no longer
+    // exists), shown in the status bar once the data is in; empty when nothing.
+    QString startup_note() const { return startup_note_; }
     void start_run();
     // Runs the panel's experiment as the server of a cross-silo run (File → Host a federation…).
     void host_federation(const HostSettings& settings);
@@ -118,6 +124,7 @@ private:
     QFont normal_font_;
     HostSettings last_host_;
     QString last_error_;
+    QString startup_note_;
 };
 
 }  // namespace fedhap::workbench

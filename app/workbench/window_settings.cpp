@@ -1,5 +1,6 @@
 #include "window_settings.h"
 
+#include <QFileInfo>
 #include <QMainWindow>
 #include <QSettings>
 #include <exception>
@@ -8,19 +9,28 @@
 
 namespace fedhap::workbench {
 
-void restore_window_settings(QMainWindow& window, ExperimentPanel& panel) {
+QString restore_window_settings(QMainWindow& window, ExperimentPanel& panel) {
     QSettings st;
     const QString json = st.value("experiment/json").toString();
-    if (json.isEmpty()) return;
+    if (json.isEmpty()) return {};
+    QString note;
     try {
-        const ExperimentConfig c = config_from_json(json.toStdString(), "saved settings");
+        ExperimentConfig c = config_from_json(json.toStdString(), "saved settings");
+        const QString data_path = QString::fromStdString(c.data_path);
+        if (!data_path.isEmpty() && !QFileInfo::exists(data_path)) {
+            const ExperimentConfig defaults;
+            c.dataset = defaults.dataset;
+            c.data_path = defaults.data_path;
+            note = QObject::tr("The saved dataset %1 no longer exists: the default dataset is loaded instead.").arg(data_path);
+        }
         const QSignalBlocker block(&panel);  // the window loads the data once, afterwards
         panel.set_config(c);
     } catch (const std::exception&) {
-        return;
+        return {};
     }
     window.restoreState(st.value("window/state").toByteArray());
     window.restoreGeometry(st.value("window/geometry").toByteArray());
+    return note;
 }
 
 void store_window_settings(const QMainWindow& window, const ExperimentPanel& panel) {

@@ -19,8 +19,9 @@ struct RunOptions {
     std::string out_dir;  // empty: nothing is written
     bool resume = false;  // continue from out_dir/checkpoint.bin
     // Where the clients live; unset: threads of this process. A cross-silo server passes one
-    // that reaches its silos (crosssilo/serve.h).
-    std::function<std::unique_ptr<ClientPool>(const FederationSetup&)> client_pool;
+    // that reaches its silos (crosssilo/serve.h). The braces keep `RunOptions{dir, resume}` free
+    // of -Wmissing-field-initializers.
+    std::function<std::unique_ptr<ClientPool>(const FederationSetup&)> client_pool{};
 };
 
 struct RunSummary {
