@@ -88,7 +88,6 @@ void EmbeddingView::redraw() {
     const EmbeddingPoints& p = points_;
     const int classes = std::max<int>(p.class_names.size(), p.labels.isEmpty() ? 0 : *std::max_element(p.labels.begin(), p.labels.end()) + 1);
     while (class_graphs_.size() < classes) {
-        const int c = static_cast<int>(class_graphs_.size());
         auto* g = plot_->addGraph();
         g->setLineStyle(QCPGraph::lsNone);
         g->setAdaptiveSampling(false);

@@ -63,7 +63,7 @@ LessonPanel::LessonPanel(QWidget* parent) : QWidget(parent) {
     connect(close_, &QPushButton::clicked, this, &LessonPanel::close_requested);
     connect(presenting_, &QCheckBox::toggled, this, &LessonPanel::presentation_toggled);
     // Anywhere in the window while the lesson shows; a text field that takes the key keeps it.
-    for (const QKeySequence key : {QKeySequence(Qt::Key_Space), QKeySequence(Qt::Key_PageDown)}) {
+    for (const QKeySequence& key : {QKeySequence(Qt::Key_Space), QKeySequence(Qt::Key_PageDown)}) {
         auto* shortcut = new QShortcut(key, this, nullptr, nullptr, Qt::WindowShortcut);
         connect(shortcut, &QShortcut::activated, this, [this] {
             if (isVisible() && next_->isEnabled()) Q_EMIT next_requested();
