@@ -1,8 +1,14 @@
 // Bad input across the commands and file kinds, as a table: each case must end with a non-zero
 // exit, one stderr line naming the file, key or option and the fault, and no output file left
-// half-written (or written at all).
+// half-written (or written at all). Hostile local files (FIFOs, devices, folders, files over the
+// cap, unwritable output places, control bytes in names) have a table of their own: each must end
+// within 5 s with exactly the expected line.
 #include <QtTest>
 
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <QElapsedTimer>
 #include <filesystem>
 #include <functional>
 
@@ -25,6 +31,40 @@ std::vector<std::uint8_t> bytes_of(const std::string& s) { return std::vector<st
 std::string replace_dir(std::string arg, const std::string& dir) {
     for (std::size_t at; (at = arg.find("{dir}")) != std::string::npos;) arg.replace(at, 5, dir);
     return arg;
+}
+
+// A hostile file: the whole stderr must be this one line ({dir} replaced), within the deadline.
+struct HostileCase {
+    const char* name;
+    std::vector<std::string> args;
+    std::string line;  // without its newline
+};
+
+constexpr int kHostileDeadlineMs = 5000;
+
+// `size` bytes that take no disk space.
+void sparse_file(const std::string& path, off_t size) {
+    test::write_bytes(path, {});
+    if (::truncate(path.c_str(), size) != 0) throw std::runtime_error("cannot truncate " + path);
+}
+
+// Runs each case with the deadline as its timeout (a hang fails, it does not stall the test);
+// returns the failures, one paragraph each.
+std::string run_hostile(const std::vector<HostileCase>& all, const std::string& dir) {
+    std::string failures;
+    for (const HostileCase& c : all) {
+        std::vector<std::string> args;
+        for (const auto& a : c.args) args.push_back(replace_dir(a, dir));
+        QElapsedTimer clock;
+        clock.start();
+        const auto r = test::run_cli(args, kHostileDeadlineMs);
+        const qint64 ms = clock.elapsed();
+        const std::string want = replace_dir(c.line, dir) + "\n";
+        if (r.exit_code <= 0 || r.err != want || ms >= kHostileDeadlineMs)
+            failures += std::string(c.name) + ": exit " + std::to_string(r.exit_code) + " after " + std::to_string(ms) +
+                        " ms\n  stderr: " + r.err + "\n  wanted: " + want;
+    }
+    return failures;
 }
 
 }  // namespace
@@ -65,8 +105,86 @@ private:
         test::write_bytes(d("string_bits.json"), bytes_of("{\"model\": {\"bits\": \"32\"}}"));
         test::write_bytes(d("array.json"), bytes_of("[1, 2, 3]"));
         test::write_bytes(d("secret"), bytes_of("short\n"));
+        write_hostile_inputs();
         std::filesystem::create_directories(d("idx"));
         test::write_bytes(d("idx/train-images-idx3-ubyte"), {0, 0, 8, 3, 0, 0, 0xEA, 0x60, 0, 0, 0, 28, 0, 0, 0, 28, 1, 2, 3});
+    }
+
+    // FIFOs, a device behind a symlink, folders as files, files over the caps (sparse), files
+    // where folders should be, names with control bytes, and codes that cannot be laid out.
+    void write_hostile_inputs() {
+        const auto d = [&](const char* name) { return dir_.file(name); };
+        for (const char* fifo : {"fifo.npy", "fifo.json", "new\nline.npy"})
+            if (::mkfifo(d(fifo).c_str(), 0600) != 0) throw std::runtime_error("mkfifo failed");
+        std::filesystem::create_symlink("/dev/zero", d("zero.json"));
+        std::filesystem::create_symlink("/dev/zero", d("zero.npy"));
+        std::filesystem::create_directories(d("folder.npy"));
+        std::filesystem::create_directories(d("folder.json"));
+        sparse_file(d("big.json"), (off_t{16} << 20) + 1);
+        sparse_file(d("big.npy"), (off_t{4} << 30) + 1);
+        test::write_bytes(d("plain"), bytes_of("a regular file where a folder should be"));
+        test::write_bytes(d("plain\nout"), bytes_of("a regular file with a newline in its name"));
+        test::write_bytes(d("ok.json"), bytes_of("{}"));
+        test::write_bytes(d("grid.json"), bytes_of("{\"config\": \"ok.json\", \"seeds\": [0]}"));
+        test::write_bytes(d("good_secret"), bytes_of("0123456789abcdef0123456789abcdef\n"));
+        write_npy(d("two_same.npy"), npy_from_floats({2, 8}, std::vector<float>(16, 1.0f)));
+        write_npy(d("one.npy"), npy_from_floats({1, 8}, std::vector<float>(8, 1.0f)));
+        write_npy(d("ten_same.npy"), npy_from_floats({10, 8}, std::vector<float>(80, -1.0f)));
+        std::vector<float> distinct(48);
+        for (std::size_t i = 0; i < distinct.size(); ++i) distinct[i] = (i * 7 % 5) < 2 ? 1.0f : -1.0f;
+        write_npy(d("distinct.npy"), npy_from_floats({6, 8}, distinct));
+    }
+
+    std::vector<HostileCase> hostile_cases() const {
+        const auto eval = [](const char* qc, const char* ql, const char* dc, const char* dl) {
+            return std::vector<std::string>{"eval", "--query-codes", qc, "--query-labels", ql, "--db-codes", dc, "--db-labels", dl};
+        };
+        const std::string fifo = ": is a FIFO, not a regular file", device = ": is a character device, not a regular file",
+                          folder = ": is a folder, not a file";
+        return {
+            // A FIFO as every input: refused at once, never waited on.
+            {"eval: a FIFO as query codes", eval("{dir}/fifo.npy", "{dir}/ql.npy", "{dir}/db.npy", "{dir}/dbl.npy"), "fedhap eval: {dir}/fifo.npy" + fifo},
+            {"eval: a FIFO as query labels", eval("{dir}/q.npy", "{dir}/fifo.npy", "{dir}/db.npy", "{dir}/dbl.npy"), "fedhap eval: {dir}/fifo.npy" + fifo},
+            {"eval: a FIFO as database codes", eval("{dir}/q.npy", "{dir}/ql.npy", "{dir}/fifo.npy", "{dir}/dbl.npy"), "fedhap eval: {dir}/fifo.npy" + fifo},
+            {"eval: a FIFO as database labels", eval("{dir}/q.npy", "{dir}/ql.npy", "{dir}/db.npy", "{dir}/fifo.npy"), "fedhap eval: {dir}/fifo.npy" + fifo},
+            {"search: a FIFO as query codes", {"search", "--query-codes", "{dir}/fifo.npy", "--db-codes", "{dir}/db.npy", "--k", "3", "--out", "{dir}/out/h1.npy"}, "fedhap search: {dir}/fifo.npy" + fifo},
+            {"search: a FIFO as database codes", {"search", "--query-codes", "{dir}/q.npy", "--db-codes", "{dir}/fifo.npy", "--k", "3", "--out", "{dir}/out/h2.npy"}, "fedhap search: {dir}/fifo.npy" + fifo},
+            {"embed: a FIFO as codes", {"embed", "--codes", "{dir}/fifo.npy", "--out", "{dir}/out/h1.csv"}, "fedhap embed: {dir}/fifo.npy" + fifo},
+            {"embed: a FIFO as labels", {"embed", "--codes", "{dir}/db.npy", "--labels", "{dir}/fifo.npy", "--out", "{dir}/out/h2.csv"}, "fedhap embed: {dir}/fifo.npy" + fifo},
+            {"run: a FIFO as config", {"run", "--config", "{dir}/fifo.json", "--out", "{dir}/out/h1"}, "fedhap run: {dir}/fifo.json" + fifo},
+            {"sweep: a FIFO as grid", {"sweep", "--grid", "{dir}/fifo.json", "--out", "{dir}/out/h2"}, "fedhap sweep: {dir}/fifo.json" + fifo},
+            {"serve: a FIFO as secret file", {"serve", "--secret-file", "{dir}/fifo.json", "--out", "{dir}/out/h3"}, "fedhap serve: {dir}/fifo.json" + fifo},
+            // /dev/zero behind a symlink: refused by what it is, not read until memory runs out.
+            {"run: /dev/zero as config", {"run", "--config", "{dir}/zero.json", "--out", "{dir}/out/h4"}, "fedhap run: {dir}/zero.json" + device},
+            {"eval: /dev/zero as codes", eval("{dir}/zero.npy", "{dir}/ql.npy", "{dir}/db.npy", "{dir}/dbl.npy"), "fedhap eval: {dir}/zero.npy" + device},
+            {"embed: /dev/zero as codes", {"embed", "--codes", "{dir}/zero.npy", "--out", "{dir}/out/h3.csv"}, "fedhap embed: {dir}/zero.npy" + device},
+            // A folder given as a file.
+            {"run: a folder as config", {"run", "--config", "{dir}/folder.json", "--out", "{dir}/out/h5"}, "fedhap run: {dir}/folder.json" + folder},
+            {"search: a folder as codes", {"search", "--query-codes", "{dir}/q.npy", "--db-codes", "{dir}/folder.npy", "--k", "3", "--out", "{dir}/out/h3.npy"}, "fedhap search: {dir}/folder.npy" + folder},
+            // Over the caps (sparse files: refused by their size, never read).
+            {"run: a config over 16 MiB", {"run", "--config", "{dir}/big.json", "--out", "{dir}/out/h6"}, "fedhap run: {dir}/big.json: is larger than 16 MiB; refused"},
+            {"eval: codes over 4 GiB", eval("{dir}/big.npy", "{dir}/ql.npy", "{dir}/db.npy", "{dir}/dbl.npy"), "fedhap eval: {dir}/big.npy: is larger than 4 GiB; refused"},
+            // Output places that cannot be written, refused before any data is loaded or trained
+            // (a regular file where the folder should be: root cannot write through that either).
+            {"run: --out is a file", {"run", "--config", "{dir}/ok.json", "--out", "{dir}/plain"}, "fedhap run: cannot create the run folder {dir}/plain: a file of that name is in the way"},
+            {"run: --out under a file", {"run", "--config", "{dir}/ok.json", "--out", "{dir}/plain/run"}, "fedhap run: cannot create the run folder {dir}/plain/run: Not a directory"},
+            {"compare: --out is a file", {"compare", "--config", "{dir}/ok.json", "--methods", "fedhap", "--seeds", "0", "--out", "{dir}/plain"}, "fedhap compare: cannot create the study folder {dir}/plain: a file of that name is in the way"},
+            {"ablate: --out is a file", {"ablate", "--config", "{dir}/ok.json", "--seeds", "0", "--out", "{dir}/plain"}, "fedhap ablate: cannot create the study folder {dir}/plain: a file of that name is in the way"},
+            {"sweep: --out is a file", {"sweep", "--grid", "{dir}/grid.json", "--out", "{dir}/plain"}, "fedhap sweep: cannot create the sweep folder {dir}/plain: a file of that name is in the way"},
+            {"serve: --out is a file", {"serve", "--config", "{dir}/ok.json", "--secret-file", "{dir}/good_secret", "--out", "{dir}/plain"}, "fedhap serve: cannot create the run folder {dir}/plain: a file of that name is in the way"},
+            {"search: --out under a file", {"search", "--query-codes", "{dir}/q.npy", "--db-codes", "{dir}/db.npy", "--k", "3", "--out", "{dir}/plain/i.npy"}, "fedhap search: cannot write {dir}/plain/i.npy: its folder {dir}/plain: Not a directory"},
+            {"embed: --out is a folder", {"embed", "--codes", "{dir}/distinct.npy", "--perplexity", "1", "--out", "{dir}/folder.npy"}, "fedhap embed: cannot write {dir}/folder.npy: it is a folder"},
+            // Control bytes in a name are escaped: the message stays one line.
+            {"eval: a newline in a FIFO's name", eval("{dir}/new\nline.npy", "{dir}/ql.npy", "{dir}/db.npy", "{dir}/dbl.npy"), "fedhap eval: {dir}/new\\nline.npy" + fifo},
+            {"run: a newline in a missing config's name", {"run", "--config", "{dir}/no\nsuch\t.json", "--out", "{dir}/out/h7"}, "fedhap run: {dir}/no\\nsuch\\t.json: file not found"},
+            {"run: a newline in --out", {"run", "--config", "{dir}/ok.json", "--out", "{dir}/plain\nout"}, "fedhap run: cannot create the run folder {dir}/plain\\nout: a file of that name is in the way"},
+            // Codes that cannot be laid out: refused, naming the file, and no CSV written.
+            {"embed: two identical codes, perplexity 0.5", {"embed", "--codes", "{dir}/two_same.npy", "--perplexity", "0.5", "--out", "{dir}/out/h4.csv"}, "fedhap embed: {dir}/two_same.npy: t-SNE needs at least 4 points (N > 3 x perplexity, perplexity >= 1), got 2"},
+            {"embed: one code, perplexity 0.2", {"embed", "--codes", "{dir}/one.npy", "--perplexity", "0.2", "--out", "{dir}/out/h5.csv"}, "fedhap embed: {dir}/one.npy: t-SNE needs at least 4 points (N > 3 x perplexity, perplexity >= 1), got 1"},
+            {"embed: ten identical codes", {"embed", "--codes", "{dir}/ten_same.npy", "--perplexity", "2", "--out", "{dir}/out/h6.csv"}, "fedhap embed: {dir}/ten_same.npy: all 10 rows are identical; a map needs at least two distinct points"},
+            {"embed: PCA of one code", {"embed", "--codes", "{dir}/one.npy", "--method", "pca", "--out", "{dir}/out/h7.csv"}, "fedhap embed: {dir}/one.npy: holds one point; a map needs at least two distinct points"},
+            {"embed: a perplexity below 1", {"embed", "--codes", "{dir}/db.npy", "--perplexity", "0.5", "--out", "{dir}/out/h8.csv"}, "fedhap embed: {dir}/db.npy: --perplexity must be in [1, N/3) = [1, 2) for 6 points, got 0.5"},
+        };
     }
 
     std::vector<Case> cases() const {
@@ -175,6 +293,32 @@ private Q_SLOTS:
         for (const auto& run : std::filesystem::directory_iterator(dir_.file("out"), none))
             QVERIFY2(!std::filesystem::exists(run.path() / "summary.json") && !std::filesystem::exists(run.path() / "checkpoint.bin"),
                      run.path().c_str());
+    }
+
+    void hostile_files_end_at_once_with_one_exact_line() {
+        const auto all = hostile_cases();
+        const std::string failures = run_hostile(all, dir_.path());
+        QVERIFY2(failures.empty(), failures.c_str());
+        for (const char* f : {"out/h1.csv", "out/h2.csv", "out/h3.csv", "out/h4.csv", "out/h5.csv", "out/h6.csv", "out/h7.csv", "out/h8.csv",
+                              "out/h1.npy", "out/h2.npy", "out/h3.npy"})
+            QVERIFY2(!std::filesystem::exists(dir_.file(f)), f);
+        QCOMPARE(test::read_text(dir_.file("plain")), std::string("a regular file where a folder should be"));  // left as it was
+        for (const auto& e : std::filesystem::recursive_directory_iterator(dir_.path()))  // no probe file left behind
+            QVERIFY2(e.path().filename().string().find(".fedhap-probe") == std::string::npos, e.path().c_str());
+    }
+
+    // A folder of mode 0555: only a user other than root is kept out by it.
+    void a_read_only_out_folder_is_refused_before_training() {
+        if (::geteuid() == 0) QSKIP("root writes into a folder of mode 0555 all the same; the --out-is-a-file cases cover root");
+        std::filesystem::create_directories(dir_.file("ro"));
+        QCOMPARE(::chmod(dir_.file("ro").c_str(), 0555), 0);
+        const std::string failures = run_hostile(
+            {{"run: a read-only --out", {"run", "--config", "{dir}/ok.json", "--out", "{dir}/ro"}, "fedhap run: cannot write in the run folder {dir}/ro: Permission denied"},
+             {"run: --out inside a read-only folder", {"run", "--config", "{dir}/ok.json", "--out", "{dir}/ro/run"}, "fedhap run: cannot create the run folder {dir}/ro/run: Permission denied"},
+             {"embed: --out in a read-only folder", {"embed", "--codes", "{dir}/distinct.npy", "--perplexity", "1", "--out", "{dir}/ro/xy.csv"}, "fedhap embed: cannot write {dir}/ro/xy.csv: Permission denied"}},
+            dir_.path());
+        ::chmod(dir_.file("ro").c_str(), 0755);
+        QVERIFY2(failures.empty(), failures.c_str());
     }
 };
 

@@ -1,9 +1,9 @@
 #include "cross_silo_options.h"
 
 #include <cstdio>
-#include <filesystem>
 
 #include "experiment/config_limits.h"
+#include "io/output_folder.h"
 
 namespace fedhap::cli {
 namespace {
@@ -38,7 +38,7 @@ ServeSettings serve_settings_from(const ArgParser& p) {
 
 SiloPrinter::SiloPrinter(const std::string& out_dir, bool resume) {
     if (out_dir.empty()) return;
-    std::filesystem::create_directories(out_dir);
+    prepare_output_folder(out_dir, "run folder");
     journal_ = std::make_unique<SiloJournal>(SiloJournal::file_sink(out_dir + "/silos.jsonl", resume));
 }
 

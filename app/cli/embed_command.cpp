@@ -1,9 +1,9 @@
 // fedhap embed: a 2-D map of hash codes (t-SNE or PCA) as CSV, for plots outside the workbench.
+#include <algorithm>
 #include <charconv>
 #include <chrono>
 #include <cmath>
 #include <cstdio>
-#include <fstream>
 #include <iostream>
 #include <optional>
 
@@ -12,7 +12,10 @@
 #include "data/data_error.h"
 #include "embed/pca.h"
 #include "embed/tsne.h"
+#include "io/atomic_file.h"
 #include "io/npy.h"
+#include "io/output_folder.h"
+#include "util/printable_path.h"
 
 namespace fedhap::cli {
 namespace {
@@ -40,16 +43,24 @@ std::vector<std::int64_t> read_labels(const std::string& path, std::size_t point
     return a.to_int64();
 }
 
-void write_coordinates(std::ofstream& out, const std::string& path, const std::vector<float>& xy,
-                       const std::vector<std::int64_t>& labels) {
-    out << (labels.empty() ? "x,y\n" : "x,y,label\n");
+// Written whole or not at all (a refused or failed embedding leaves no file, not an empty one).
+void write_coordinates(const std::string& path, const std::vector<float>& xy, const std::vector<std::int64_t>& labels) {
+    std::string text = labels.empty() ? "x,y\n" : "x,y,label\n";
     for (std::size_t i = 0; i < xy.size() / 2; ++i) {
-        out << number(xy[2 * i]) << ',' << number(xy[2 * i + 1]);
-        if (!labels.empty()) out << ',' << labels[i];
-        out << '\n';
+        text += number(xy[2 * i]) + ',' + number(xy[2 * i + 1]);
+        if (!labels.empty()) text += ',' + std::to_string(labels[i]);
+        text += '\n';
     }
-    out.flush();
-    if (!out) throw DataError(path, "write failed");
+    write_file_atomic(path, text);
+}
+
+// True when every row equals the first: no pair of points to tell apart.
+bool all_rows_equal(const std::vector<float>& values, std::size_t points, std::size_t dims) {
+    for (std::size_t i = 1; i < points; ++i)
+        if (!std::equal(values.begin() + static_cast<std::ptrdiff_t>(i * dims),
+                        values.begin() + static_cast<std::ptrdiff_t>((i + 1) * dims), values.begin()))
+            return false;
+    return true;
 }
 
 int run(const std::vector<std::string>& args) {
@@ -61,7 +72,7 @@ int run(const std::vector<std::string>& args) {
     p.option("codes", "FILE", "codes or features (.npy, N x D)")
         .option("labels", "FILE", "labels (.npy, N integers), copied to the CSV")
         .option("method", "M", "tsne | pca", "tsne")
-        .option("perplexity", "P", "t-SNE perplexity, 0 < P < N/3", "30")
+        .option("perplexity", "P", "t-SNE perplexity, 1 <= P < N/3", "30")
         .option("iters", "N", "t-SNE iterations", "1000")
         .option("seed", "S", "seed of the neighbour-search tree (features other than +-1 codes)", "0")
         .option("threads", "N", "worker threads, 0 = one per core", "0")
@@ -90,15 +101,22 @@ int run(const std::vector<std::string>& args) {
     const std::vector<std::int64_t> labels =
         p.given("labels") ? read_labels(p.text("labels"), points) : std::vector<std::int64_t>{};
     const std::vector<float> values = codes.to_float();
-    if (method == "tsne" && !(perplexity > 0.0 && 3.0 * perplexity < static_cast<double>(points)))
-        throw UsageError("--perplexity must be in (0, N/3) = (0, " + number(points / 3.0) + ") for " +
-                         std::to_string(points) + " points, got " + p.text("perplexity"));
+    // A perplexity is an effective number of neighbours, exp(entropy): below 1 no bandwidth can
+    // reach it (an entropy is never negative), and t-SNE's neighbour lists need N > 3P.
+    if (method == "tsne" && !(perplexity >= 1.0 && 3.0 * perplexity < static_cast<double>(points)))
+        throw DataError(codes_path, points < 4 ? "t-SNE needs at least 4 points (N > 3 x perplexity, perplexity >= 1), got " +
+                                                     std::to_string(points)
+                                               : "--perplexity must be in [1, N/3) = [1, " + number(points / 3.0) + ") for " +
+                                                     std::to_string(points) + " points, got " + p.text("perplexity"));
 
     for (float v : values)
         if (!std::isfinite(v)) throw DataError(codes_path, "contains NaN or infinite values");
+    // Identical points have no layout to find: t-SNE's affinities and PCA's axes are undefined.
+    if (all_rows_equal(values, points, dims))
+        throw DataError(codes_path, (points == 1 ? std::string("holds one point") : "all " + std::to_string(points) + " rows are identical") +
+                                        "; a map needs at least two distinct points");
     const std::string out_path = p.text("out");
-    std::ofstream out(out_path, std::ios::binary);  // opened first: no long run for a file that cannot be written
-    if (!out) throw DataError(out_path, "cannot open for writing");
+    check_output_file(out_path);  // before the work: no long run for a file that cannot be written
 
     // Timed from the loaded codes to the coordinates, as scikit-learn's fit_transform; the KL
     // check afterwards is O(N²) and not part of the embedding.
@@ -122,7 +140,10 @@ int run(const std::vector<std::string>& args) {
         iterations = tsne.iteration();
         kl = points <= kExactKlPoints ? tsne.exact_kl_divergence() : tsne.kl_divergence();
     }
-    write_coordinates(out, out_path, xy, labels);
+    // The last guard: a map with a NaN in it is a failure, not a result.
+    if (!std::all_of(xy.begin(), xy.end(), [](float v) { return std::isfinite(v); }))
+        throw DataError(codes_path, "the embedding produced NaN or infinite coordinates; nothing written");
+    write_coordinates(out_path, xy, labels);
 
     if (format == "json") {
         std::cout << "{\"kl\":" << (kl ? number(*kl) : "null") << ",\"seconds\":" << number(seconds)
@@ -139,7 +160,7 @@ int run(const std::vector<std::string>& args) {
         std::cout << line;
     }
     std::snprintf(line, sizeof(line), "  %-16s %.3f s\n", "time", seconds);
-    std::cout << line << "  coordinates      " << out_path << "\n";
+    std::cout << line << "  coordinates      " << printable_path(out_path) << "\n";
     return 0;
 }
 

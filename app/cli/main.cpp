@@ -8,6 +8,7 @@
 #include "data/image_datasets.h"
 #include "entry.h"
 #include "training_commands.h"
+#include "util/printable_path.h"
 
 namespace fedhap::cli {
 
@@ -52,13 +53,15 @@ int main(int argc, char** argv) {
         } catch (const fedhap::ImageSupportMissing&) {
             fedhap::cli::hand_over(argv);  // an image dataset: the trainer decodes it
         } catch (const fedhap::cli::UsageError& e) {
-            std::cerr << "fedhap " << c.name << ": " << e.what() << " (see fedhap " << c.name << " --help)\n";
+            std::cerr << "fedhap " << c.name << ": " << fedhap::printable_path(e.what()) << " (see fedhap " << c.name << " --help)\n";
             return 2;
         } catch (const std::exception& e) {
-            std::cerr << "fedhap " << c.name << ": " << e.what() << "\n";
+            // Escaped once more as a whole: whatever a message quotes (a path, a JSON value), it
+            // stays one line (the readers escape the paths they name already; that is idempotent).
+            std::cerr << "fedhap " << c.name << ": " << fedhap::printable_path(e.what()) << "\n";
             return 1;
         }
     }
-    std::cerr << "fedhap: unknown command '" << args[0] << "' (see fedhap --help)\n";
+    std::cerr << "fedhap: unknown command '" << fedhap::printable_path(args[0]) << "' (see fedhap --help)\n";
     return 2;
 }

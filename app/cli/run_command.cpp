@@ -8,6 +8,7 @@
 #include "experiment/config_limits.h"
 #include "experiment/experiment_runner.h"
 #include "experiment_options.h"
+#include "io/output_folder.h"
 #include "run_summary_output.h"
 #include "silo_processes.h"
 #include "training_commands.h"
@@ -32,6 +33,8 @@ int run(const std::vector<std::string>& args) {
     ExperimentConfig config = experiment_config_from_options(p);
     if (p.is_set("pooled")) config.pooled = true;
     RunOptions options{p.text("out"), p.is_set("resume")};
+    // Proved writable now, before the data load and the first round.
+    if (!options.out_dir.empty()) prepare_output_folder(options.out_dir, "run folder");
     StopToken stop;
     const StopOnInterrupt interrupt(stop);
     ProgressPrinter progress(config.rounds, to_string(config.method.method) + " ");

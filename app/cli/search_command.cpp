@@ -10,6 +10,7 @@
 #include "eval/hamming_topk.h"
 #include "eval/npy_inputs.h"
 #include "io/npy.h"
+#include "io/output_folder.h"
 #include "util/thread_pool.h"
 
 namespace fedhap::cli {
@@ -72,6 +73,9 @@ int run(const std::vector<std::string>& args) {
     if (queries.bits != database.bits)
         throw std::runtime_error(query_path + " has " + std::to_string(queries.bits) + "-bit codes, " + db_path +
                                  " has " + std::to_string(database.bits) + "-bit codes");
+    // Both outputs are proved writable before the search (the inputs' faults are named first).
+    if (p.given("out")) check_output_file(p.text("out"));
+    if (p.given("distances")) check_output_file(p.text("distances"));
 
     const auto t0 = std::chrono::steady_clock::now();
     const HammingNeighbours found = hamming_top_k(queries, database, k, threads);

@@ -9,17 +9,15 @@
 #include <sstream>
 
 #include "arg_parser.h"
-#include "data/file_bytes.h"
 #include "experiment/experiment_runner.h"
 #include "experiment_options.h"
+#include "io/input_file.h"
+#include "io/output_folder.h"
 
 namespace fedhap::cli {
 namespace {
 
-std::string read_text(const std::string& path) {
-    const std::vector<std::uint8_t> bytes = read_file_bytes(path);
-    return std::string(bytes.begin(), bytes.end());
-}
+std::string read_text(const std::string& path) { return read_input_file(path, input_limits::kConfig); }
 
 // A finished run of exactly this config in `dir`: its summary, else nothing.
 bool read_finished(const std::string& dir, const ExperimentConfig& config, CellResult& cell) {
@@ -69,7 +67,10 @@ void add_study_options(ArgParser& p, const std::string& cell_names) {
 }
 
 StudyOptions study_options(const ArgParser& p) {
-    return {parse_seed_list(p.text("seeds")), p.text("out"), p.is_set("keep-going")};
+    StudyOptions options{parse_seed_list(p.text("seeds")), p.text("out"), p.is_set("keep-going")};
+    // Proved writable before the first cell trains.
+    if (!options.out_dir.empty()) prepare_output_folder(options.out_dir, "study folder");
+    return options;
 }
 
 std::vector<std::uint64_t> parse_seed_list(const std::string& text) {

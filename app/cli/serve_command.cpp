@@ -4,6 +4,7 @@
 #include "stop_on_interrupt.h"
 #include "cross_silo_options.h"
 #include "experiment_options.h"
+#include "io/output_folder.h"
 #include "run_summary_output.h"
 #include "training_commands.h"
 
@@ -30,6 +31,7 @@ int serve(const std::vector<std::string>& args) {
         std::fprintf(stderr, "serve: no --secret-file: messages are checked for damage but anyone who reaches %s can forge them\n",
                      p.text("listen").c_str());
     RunOptions options{p.text("out"), p.is_set("resume")};
+    prepare_output_folder(options.out_dir, "run folder");  // before the silos are waited for
     StopToken stop;
     const StopOnInterrupt interrupt(stop);
     SiloPrinter silos(options.out_dir, options.resume);

@@ -4,17 +4,19 @@
 #include <nlohmann/json.hpp>
 
 #include <filesystem>
-#include <fstream>
 #include <iostream>
 #include <sstream>
 
 #include "command_registry.h"
 #include "experiment_options.h"
 #include "io/atomic_file.h"
+#include "io/input_file.h"
+#include "io/output_folder.h"
 #include "seed_study.h"
 #include "study_plot.h"
 #include "study_table.h"
 #include "training_commands.h"
+#include "util/printable_path.h"
 
 namespace fedhap::cli {
 namespace {
@@ -27,14 +29,18 @@ struct Grid {
     std::vector<std::pair<std::string, std::vector<json>>> axes;  // "section.key" → values
 };
 
-[[noreturn]] void bad_grid(const std::string& path, const std::string& fault) { throw ConfigError(path + ": " + fault); }
+[[noreturn]] void bad_grid(const std::string& path, const std::string& fault) { throw ConfigError(printable_path(path) + ": " + fault); }
 
 Grid read_grid(const std::string& path) {
-    std::ifstream in(path);
-    if (!in) bad_grid(path, "cannot open the grid file");
+    std::string text;
+    try {
+        text = read_input_file(path, input_limits::kConfig);
+    } catch (const InputFileError& e) {
+        throw ConfigError(e.what());
+    }
     json j;
     try {
-        j = json::parse(in);
+        j = json::parse(text);
     } catch (const json::exception&) {
         bad_grid(path, "not valid JSON");
     }
@@ -113,7 +119,7 @@ int run(const std::vector<std::string>& args) {
     const Grid grid = read_grid(p.text("grid"));
     const std::vector<StudyArm> arms = grid_arms(grid);
     const std::string out = p.text("out");
-    std::filesystem::create_directories(out);
+    prepare_output_folder(out, "sweep folder");  // before the first cell trains
     std::cerr << "sweep: " << arms.size() << " configurations x " << grid.seeds.size() << " seeds\n";
     const std::vector<ArmResult> results = run_study(arms, {grid.seeds, out, true});
 

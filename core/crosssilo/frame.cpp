@@ -4,11 +4,11 @@
 #include <openssl/evp.h>
 #include <openssl/hmac.h>
 
-#include <fstream>
-#include <iterator>
 #include <random>
 
 #include "io/byte_codec.h"
+#include "io/input_file.h"
+#include "util/printable_path.h"
 
 namespace fedhap {
 namespace {
@@ -45,12 +45,10 @@ const char* to_string(FrameKind kind) {
 }
 
 FrameKey FrameKey::from_file(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw std::invalid_argument(path + ": cannot read the secret file");
-    std::vector<std::uint8_t> secret((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    std::vector<std::uint8_t> secret = read_input_bytes(path, input_limits::kSecret);
     if (!secret.empty() && secret.back() == '\n') secret.pop_back();
     if (secret.size() < 16)
-        throw std::invalid_argument(path + ": the secret has " + std::to_string(secret.size()) +
+        throw std::invalid_argument(printable_path(path) + ": the secret has " + std::to_string(secret.size()) +
                                     " bytes; use at least 16 (e.g. head -c 32 /dev/urandom | base64 > FILE)");
     return FrameKey(std::move(secret));
 }

@@ -1,10 +1,10 @@
 #include "data/cifar10_loader.h"
 
 #include <filesystem>
-#include <fstream>
 
 #include "data/data_error.h"
 #include "data/file_bytes.h"
+#include "io/input_file.h"
 
 namespace fedhap {
 namespace {
@@ -51,10 +51,11 @@ DatasetParts load_cifar10(const std::string& dir) {
     std::vector<std::string> names = cifar10_class_names();
     const fs::path meta = fs::path(dir) / "batches.meta.txt";
     if (fs::is_regular_file(meta, ec)) {
-        std::ifstream in(meta);
+        InputFile in(meta.string(), input_limits::kConfig);
+        LineReader lines(in, input_limits::kJournalLine);
         std::vector<std::string> read;
-        for (std::string line; std::getline(in, line);)
-            if (!line.empty() && line != "\r") read.push_back(line.back() == '\r' ? line.substr(0, line.size() - 1) : line);
+        for (std::string line; lines.next(line);)
+            if (!line.empty()) read.push_back(line);  // the reader drops a '\r' before the '\n'
         if (read.size() == names.size()) names = read;
     }
     DatasetParts parts;

@@ -2,13 +2,16 @@
 #include <stdexcept>
 #include <string>
 
+#include "util/printable_path.h"
+
 namespace fedhap {
 
-// A problem with input data; what() is one line that names the file and the fault.
+// A problem with input data; what() is one line that names the file and the fault (the name
+// through printable_path, so it stays one line whatever the file is called).
 class DataError : public std::runtime_error {
 public:
     DataError(const std::string& file, const std::string& fault)
-        : std::runtime_error(file + ": " + fault) {}
+        : std::runtime_error(printable_path(file) + ": " + fault) {}
 };
 
 }  // namespace fedhap

@@ -1,8 +1,7 @@
 #include "data/digits_sheet_loader.h"
 
-#include <filesystem>
-
 #include "data/data_error.h"
+#include "data/image_file.h"
 #include "data/idx_loader.h"
 
 #ifdef FEDHAP_WITH_OPENCV
@@ -15,9 +14,7 @@ namespace fedhap {
 
 Dataset load_digits_sheet(const std::string& png_path) {
     constexpr int kCell = 20, kCols = 100, kRows = 50, kRowsPerDigit = 5;
-    std::error_code ec;
-    if (!std::filesystem::is_regular_file(png_path, ec)) throw DataError(png_path, "file not found");
-    const cv::Mat sheet = cv::imread(png_path, cv::IMREAD_GRAYSCALE);
+    const cv::Mat sheet = read_image_file(png_path, cv::IMREAD_GRAYSCALE);
     if (sheet.empty()) throw DataError(png_path, "unreadable image");
     if (sheet.cols != kCell * kCols || sheet.rows != kCell * kRows)
         throw DataError(png_path, "is " + std::to_string(sheet.cols) + "x" + std::to_string(sheet.rows) +

@@ -2,24 +2,21 @@
 
 #include <zlib.h>
 
+#include <algorithm>
 #include <filesystem>
-#include <fstream>
 
 #include "data/data_error.h"
+#include "io/input_file.h"
 
 namespace fedhap {
 namespace {
-
-std::string size_text(std::size_t bytes) {
-    return bytes >= (std::size_t{1} << 30) ? std::to_string(bytes >> 30) + " GiB" : std::to_string(bytes >> 20) + " MiB";
-}
 
 std::vector<std::uint8_t> inflate_gzip(const std::vector<std::uint8_t>& in, const std::string& path, std::size_t max_bytes) {
     z_stream zs{};
     // 16 + MAX_WBITS: expect a gzip header.
     if (inflateInit2(&zs, 16 + MAX_WBITS) != Z_OK) throw DataError(path, "zlib init failed");
     std::vector<std::uint8_t> out;
-    out.reserve(in.size() * 4);
+    out.reserve(std::min(in.size() * 4, max_bytes));  // a claimed ratio is no reason to hold more than the cap
     zs.next_in = const_cast<Bytef*>(in.data());
     zs.avail_in = static_cast<uInt>(in.size());
     std::uint8_t chunk[1 << 16];
@@ -51,17 +48,7 @@ std::vector<std::uint8_t> inflate_gzip(const std::vector<std::uint8_t>& in, cons
 }  // namespace
 
 std::vector<std::uint8_t> read_file_bytes(const std::string& path, std::size_t max_bytes) {
-    std::error_code ec;
-    if (!std::filesystem::exists(path, ec)) throw DataError(path, "file not found");
-    if (std::filesystem::is_directory(path, ec)) throw DataError(path, "is a folder, not a file");
-    std::ifstream f(path, std::ios::binary | std::ios::ate);
-    if (!f) throw DataError(path, "cannot open for reading");
-    const auto size = static_cast<std::size_t>(f.tellg());
-    if (size > max_bytes) throw DataError(path, "is larger than " + size_text(max_bytes) + "; refused");
-    f.seekg(0);
-    std::vector<std::uint8_t> bytes(size);
-    if (size > 0 && !f.read(reinterpret_cast<char*>(bytes.data()), static_cast<std::streamsize>(size)))
-        throw DataError(path, "read error");
+    std::vector<std::uint8_t> bytes = read_input_bytes(path, max_bytes);
     if (bytes.size() >= 2 && bytes[0] == 0x1f && bytes[1] == 0x8b) return inflate_gzip(bytes, path, max_bytes);
     return bytes;
 }

@@ -4,6 +4,7 @@
 #include <filesystem>
 
 #include "data/data_error.h"
+#include "data/image_file.h"
 
 #ifdef FEDHAP_WITH_OPENCV
 #include <opencv2/imgcodecs.hpp>
@@ -47,7 +48,7 @@ Dataset load_image_folder(const std::string& root, const ImageFolderOptions& opt
         if (files.empty()) throw DataError(class_dirs[c].string(), "empty folder: no images in this class");
         std::sort(files.begin(), files.end());
         for (const auto& f : files) {
-            cv::Mat img = cv::imread(f.string(), cv::IMREAD_UNCHANGED);
+            cv::Mat img = read_image_file(f.string(), cv::IMREAD_UNCHANGED);
             if (img.empty()) throw DataError(f.string(), "unreadable image");
             if (img.depth() != CV_8U) img.convertTo(img, CV_8U, img.depth() == CV_16U ? 1.0 / 257 : 1.0);
             if (d.channels == 0) d.channels = img.channels() == 1 ? 1 : 3;

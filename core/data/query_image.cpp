@@ -3,6 +3,7 @@
 #include <stdexcept>
 
 #include "data/data_error.h"
+#include "data/image_file.h"
 
 #ifdef FEDHAP_WITH_OPENCV
 #include <opencv2/imgcodecs.hpp>
@@ -17,7 +18,7 @@ std::vector<std::uint8_t> load_query_image(const std::string& path, int channels
     if ((channels != 1 && channels != 3) || height <= 0 || width <= 0)
         throw std::invalid_argument("query image: cannot produce " + std::to_string(channels) + " channels of " +
                                     std::to_string(width) + "×" + std::to_string(height));
-    cv::Mat img = cv::imread(path, cv::IMREAD_UNCHANGED);
+    cv::Mat img = read_image_file(path, cv::IMREAD_UNCHANGED);
     if (img.empty()) throw DataError(path, "not an image OpenCV can read");
     if (img.depth() != CV_8U) img.convertTo(img, CV_8U, img.depth() == CV_16U ? 1.0 / 257 : 1.0);
     cv::Mat conv;

@@ -5,4 +5,4 @@ list(APPEND FEDHAP_CORE_PLAIN_SOURCES
 # OpenCV-decoded datasets: their own library, so the light CLI does not load OpenCV.
 list(APPEND FEDHAP_CORE_IMAGE_SOURCES
   data/image_folder_loader.cpp data/digits_sheet_loader.cpp data/enable_image_datasets.cpp
-  data/query_image.cpp)
+  data/query_image.cpp data/image_file.cpp)

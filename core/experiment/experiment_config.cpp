@@ -2,7 +2,6 @@
 
 #include <nlohmann/json.hpp>
 
-#include <fstream>
 #include <set>
 #include <sstream>
 #include <type_traits>
@@ -10,6 +9,8 @@
 
 #include "experiment/config_fields.h"
 #include "io/atomic_file.h"
+#include "io/input_file.h"
+#include "util/printable_path.h"
 
 namespace fedhap {
 namespace {
@@ -198,7 +199,8 @@ private:
 
 }  // namespace
 
-void validate_config(const ExperimentConfig& c, const std::string& origin) {
+void validate_config(const ExperimentConfig& c, const std::string& origin_in) {
+    const std::string origin = printable_path(origin_in);  // a file name, kept on one line
     RangeChecker ranges(origin);
     visit_config(c, ranges);
     auto fail = [&](const std::string& key, const std::string& fault) { throw ConfigError(origin + ": " + key + ": " + fault); };
@@ -209,7 +211,8 @@ void validate_config(const ExperimentConfig& c, const std::string& origin) {
     if (d != "auto" && d != "cpu" && d != "cuda" && !cuda_n) fail("training.device", "must be auto, cpu, cuda or cuda:N (got '" + d + "')");
 }
 
-ExperimentConfig config_from_json(const std::string& text, const std::string& origin) {
+ExperimentConfig config_from_json(const std::string& text, const std::string& origin_in) {
+    const std::string origin = printable_path(origin_in);  // a file name, kept on one line
     json j;
     try {
         j = json::parse(text);
@@ -234,11 +237,13 @@ std::string config_to_json(const ExperimentConfig& c) {
 }
 
 ExperimentConfig load_config_file(const std::string& path) {
-    std::ifstream in(path);
-    if (!in) throw ConfigError(path + ": cannot open the config file");
-    std::stringstream text;
-    text << in.rdbuf();
-    return config_from_json(text.str(), path);
+    std::string text;
+    try {
+        text = read_input_file(path, input_limits::kConfig);
+    } catch (const InputFileError& e) {
+        throw ConfigError(e.what());  // callers catch ConfigError for every fault of a config
+    }
+    return config_from_json(text, path);
 }
 
 void save_config_file(const std::string& path, const ExperimentConfig& config) { write_file_atomic(path, config_to_json(config)); }

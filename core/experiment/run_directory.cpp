@@ -7,14 +7,16 @@
 #include <cstring>
 #include <filesystem>
 #include <cmath>
-#include <fstream>
-#include <sstream>
+#include <memory>
 #include <stdexcept>
 
 #include "experiment/config_limits.h"
 #include "experiment/experiment_runner.h"
 #include "io/atomic_file.h"
+#include "io/input_file.h"
 #include "io/npy.h"
+#include "io/output_folder.h"
+#include "util/printable_path.h"
 
 namespace fedhap {
 namespace fs = std::filesystem;
@@ -48,9 +50,8 @@ std::string metrics_json_line(const RoundMetrics& m) {
 }  // namespace
 
 RunDirectory::RunDirectory(std::string path) : path_(std::move(path)) {
+    prepare_output_folder(path_, "run folder");  // created and proved writable, or the cause
     std::error_code ec;
-    fs::create_directories(path_, ec);
-    if (!fs::is_directory(path_)) throw std::runtime_error(path_ + ": cannot create the run folder");
     // A process killed while writing leaves its temporary file (io/atomic_file.h names them
     // "<file>.tmp.<pid>.<n>"); the complete file it was replacing is still there.
     for (const fs::path& folder : {fs::path(path_), fs::path(path_) / "prototypes"}) {
@@ -72,17 +73,23 @@ void RunDirectory::write_config(const ExperimentConfig& config) { write_file_ato
 ExperimentConfig RunDirectory::read_config() const { return load_config_file(file("config.json")); }
 
 MetricsTotals RunDirectory::start_metrics(int keep_rounds) {
-    std::ifstream in(file("metrics.jsonl"));
     metrics_.clear();
     MetricsTotals totals;
-    int line_number = 0, expected = 1;
-    for (std::string line; std::getline(in, line);) {
-        ++line_number;
-        if (line.empty() || expected > keep_rounds) continue;
+    int expected = 1;
+    // A new run keeps nothing, so reads nothing; a resume reads only as far as the kept rounds
+    // (a missing file is reported below as the rounds it lacks).
+    std::unique_ptr<InputFile> in;
+    std::unique_ptr<LineReader> lines;
+    if (keep_rounds > 0 && has("metrics.jsonl")) {
+        in = std::make_unique<InputFile>(file("metrics.jsonl"), input_limits::kJournal);
+        lines = std::make_unique<LineReader>(*in, input_limits::kJournalLine);
+    }
+    for (std::string line; lines && expected <= keep_rounds && lines->next(line);) {
+        if (line.empty()) continue;
         // A resume keeps the record of every round up to the checkpoint; one it cannot read would
         // be lost from the record without a word.
         const auto j = nlohmann::json::parse(line, nullptr, false);
-        const std::string where = file("metrics.jsonl") + " line " + std::to_string(line_number);
+        const std::string where = printable_path(file("metrics.jsonl")) + " line " + std::to_string(lines->line_number());
         if (j.is_discarded() || !j.is_object() || !j.contains("round") || !j["round"].is_number_integer() ||
             j["round"].get<std::int64_t>() < 1 || j["round"].get<std::int64_t>() > limits::rounds.hi)
             throw std::runtime_error(where + " is damaged; the rounds up to the checkpoint cannot be kept");
@@ -114,7 +121,7 @@ MetricsTotals RunDirectory::start_metrics(int keep_rounds) {
         ++expected;
     }
     if (totals.rounds != keep_rounds)
-        throw std::runtime_error(file("metrics.jsonl") + " records " + std::to_string(totals.rounds) +
+        throw std::runtime_error(printable_path(file("metrics.jsonl")) + " records " + std::to_string(totals.rounds) +
                                  " rounds but the checkpoint is at round " + std::to_string(keep_rounds));
     write_file_atomic(file("metrics.jsonl"), metrics_);
     return totals;
@@ -154,12 +161,9 @@ void RunDirectory::write_checkpoint(const Checkpoint& c) {
 }
 
 Checkpoint RunDirectory::read_checkpoint() const {
-    const std::string path = file("checkpoint.bin");
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw std::runtime_error(path + ": no checkpoint to resume from");
-    std::stringstream ss;
-    ss << in.rdbuf();
-    std::string bytes = ss.str();
+    const std::string path = printable_path(file("checkpoint.bin"));  // as the messages name it
+    if (!has("checkpoint.bin")) throw std::runtime_error(path + ": no checkpoint to resume from");
+    std::string bytes = read_input_file(file("checkpoint.bin"), input_limits::kCheckpoint);
     std::size_t at = 0;
     auto get = [&](void* p, std::size_t n) {
         if (bytes.size() - at < n) throw std::runtime_error(path + ": checkpoint is truncated");
