@@ -11,6 +11,7 @@
 #include "eval/npy_inputs.h"
 #include "eval/retrieval_metrics.h"
 #include "io/csv_writer.h"
+#include "io/output_folder.h"
 #include "util/thread_pool.h"
 
 namespace fedhap::cli {
@@ -81,6 +82,7 @@ int run(const std::vector<std::string>& args) {
     const LabelSet query_labels = read_labels_npy(p.text("query-labels"));
     const PackedCodes db_codes = read_codes_npy(p.text("db-codes"));
     const LabelSet db_labels = read_labels_npy(p.text("db-labels"));
+    if (p.given("curves")) check_output_file(p.text("curves"));  // before the evaluation, not after
 
     const auto t0 = std::chrono::steady_clock::now();
     const RetrievalMetrics m = evaluate_retrieval(query_codes, query_labels, db_codes, db_labels, options);

@@ -45,7 +45,12 @@ const char* to_string(FrameKind kind) {
 }
 
 FrameKey FrameKey::from_file(const std::string& path) {
-    std::vector<std::uint8_t> secret = read_input_bytes(path, input_limits::kSecret);
+    std::vector<std::uint8_t> secret;
+    try {
+        secret = read_input_bytes(path, input_limits::kSecret);
+    } catch (const InputFileError& e) {
+        throw std::invalid_argument(e.what());  // every fault of the option, one kind of error
+    }
     if (!secret.empty() && secret.back() == '\n') secret.pop_back();
     if (secret.size() < 16)
         throw std::invalid_argument(printable_path(path) + ": the secret has " + std::to_string(secret.size()) +

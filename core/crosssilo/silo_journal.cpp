@@ -1,10 +1,18 @@
 #include "crosssilo/silo_journal.h"
 
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
 #include <chrono>
-#include <fstream>
+#include <cstdio>
+#include <cstring>
 #include <memory>
 #include <nlohmann/json.hpp>
 #include <stdexcept>
+
+#include "util/printable_path.h"
 
 namespace fedhap {
 namespace {
@@ -18,11 +26,24 @@ double unix_seconds() {
 SiloJournal::SiloJournal(LineSink sink) : sink_(std::move(sink)) {}
 
 SiloJournal::LineSink SiloJournal::file_sink(const std::string& path, bool append) {
-    auto out = std::make_shared<std::ofstream>(path, append ? std::ios::app : std::ios::trunc);
-    if (!*out) throw std::runtime_error(path + ": cannot write the silo journal");
+    // O_NONBLOCK: a FIFO in the journal's place fails the open or fstat refuses it; never waited on.
+    const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_CLOEXEC | O_NOCTTY | O_NONBLOCK | (append ? O_APPEND : O_TRUNC), 0666);
+    if (fd < 0) throw std::runtime_error(printable_path(path) + ": cannot write the silo journal: " + std::strerror(errno));
+    struct stat st {};
+    if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+        ::close(fd);
+        throw std::runtime_error(printable_path(path) + ": cannot write the silo journal: not a regular file");
+    }
+    std::FILE* file = ::fdopen(fd, "w");  // keeps the open's O_APPEND; no second truncation
+    if (!file) {
+        ::close(fd);
+        throw std::runtime_error(printable_path(path) + ": cannot write the silo journal: " + std::strerror(errno));
+    }
+    auto out = std::shared_ptr<std::FILE>(file, [](std::FILE* f) { std::fclose(f); });
     return [out](const std::string& line) {
-        *out << line << '\n';
-        out->flush();
+        std::fwrite(line.data(), 1, line.size(), out.get());
+        std::fputc('\n', out.get());
+        std::fflush(out.get());
     };
 }
 

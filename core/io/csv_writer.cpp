@@ -1,10 +1,10 @@
 #include "io/csv_writer.h"
 
 #include <charconv>
-#include <fstream>
 #include <stdexcept>
 
 #include "data/data_error.h"
+#include "io/atomic_file.h"
 
 namespace fedhap {
 namespace {
@@ -38,12 +38,8 @@ std::string to_csv(const std::vector<std::string>& header, const std::vector<std
 
 void write_csv(const std::string& path, const std::vector<std::string>& header,
                const std::vector<std::vector<double>>& rows) {
-    const std::string text = to_csv(header, rows);
-    std::ofstream f(path, std::ios::binary | std::ios::trunc);
-    if (!f) throw DataError(path, "cannot open for writing");
-    f << text;
-    f.close();
-    if (!f) throw DataError(path, "write error");
+    // Atomic: a reader never sees half a table, and a FIFO in the way is replaced, not blocked on.
+    write_file_atomic(path, to_csv(header, rows));
 }
 
 }  // namespace fedhap

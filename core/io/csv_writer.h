@@ -7,7 +7,7 @@ namespace fedhap {
 
 // Throws std::invalid_argument when a row's width differs from the header's.
 std::string to_csv(const std::vector<std::string>& header, const std::vector<std::vector<double>>& rows);
-// Same text written to a file; throws DataError when it cannot be written.
+// Same text written to a file atomically (io/atomic_file.h); throws DataError when it cannot be written.
 void write_csv(const std::string& path, const std::vector<std::string>& header,
                const std::vector<std::vector<double>>& rows);
 
