@@ -13,6 +13,7 @@
 #include "main_window.h"
 #include "qcustomplot_include.h"
 #include "run_folder.h"
+#include "run_folder_scan.h"
 #include "run_library_presenter.h"
 #include "runs_view.h"
 #include "test_files.h"
@@ -47,6 +48,16 @@ void write_run(const QString& dir, const ExperimentConfig& c, int rounds, std::o
                                               .arg(*map_all)
                                               .arg(rounds)
                                               .toUtf8());
+}
+
+QString canonical(const QString& path) { return QFileInfo(path).canonicalFilePath(); }
+
+// Opens `path` in the library and waits for its first pass; returns the error opened() gave.
+QString open_and_wait(workbench::RunLibraryPresenter& library, const QString& path) {
+    QSignalSpy opened(&library, &workbench::RunLibraryPresenter::opened);
+    library.open(path);
+    if (!opened.wait(5000)) return "no answer within 5 s";
+    return opened.at(0).at(1).toString();
 }
 
 ExperimentConfig config(quint64 seed, bool pooled = false) {
@@ -89,8 +100,12 @@ private Q_SLOTS:
         QCOMPARE(r.rounds.size(), 2);  // the half-written line waits for its newline
         QVERIFY2(r.status.contains("round 2/4"), qPrintable(r.status));
 
-        QCOMPARE(workbench::find_run_folders(QString::fromStdString(dir.path())), (QStringList{done, half}));
-        QCOMPARE(workbench::find_run_folders(done), QStringList{done});
+        const auto under = workbench::scan_run_folders(QString::fromStdString(dir.path()));
+        QCOMPARE(under.runs, (QStringList{canonical(done), canonical(half)}));
+        const QString root_name = QFileInfo(QString::fromStdString(dir.path())).fileName();
+        QCOMPARE(under.shown, (QStringList{root_name + "/done", root_name + "/half"}));
+        QCOMPARE(under.notes, QStringList());
+        QCOMPARE(workbench::scan_run_folders(done).runs, QStringList{canonical(done)});
     }
 
     void names_the_damaged_file() {
@@ -105,14 +120,19 @@ private Q_SLOTS:
         const QString config_error = workbench::read_run_folder(run, r);
         QVERIFY2(config_error.contains("config.json") && config_error.contains("bits"), qPrintable(config_error));
 
+        // A folder never read whole is no run in the list: the view names it and its fault.
         widgets::RunsView view;
         workbench::RunLibraryPresenter library(view);
-        QCOMPARE(library.open(QString::fromStdString(dir.path())), QString());
-        QCOMPARE(view.runs().size(), 1);
-        QVERIFY2(view.runs()[0].status.startsWith("cannot read"), qPrintable(view.runs()[0].status));
-        QVERIFY(library.open(QString::fromStdString(dir.file("nothing-here"))).contains("not a folder"));
+        QCOMPARE(open_and_wait(library, QString::fromStdString(dir.path())), QString());
+        QCOMPARE(view.runs().size(), 0);
+        const QString root_name = QFileInfo(QString::fromStdString(dir.path())).fileName();
+        QCOMPARE(view.notes().size(), 1);
+        QVERIFY2(view.notes()[0].startsWith(root_name + "/bad/config.json: ") && view.notes()[0].contains("bits"),
+                 qPrintable(view.notes()[0]));
+        const QString missing = QString::fromStdString(dir.file("nothing-here"));
+        QCOMPARE(open_and_wait(library, missing), missing + ": not a folder");
         QDir().mkpath(QString::fromStdString(dir.file("empty")));
-        QVERIFY(library.open(QString::fromStdString(dir.file("empty"))).contains("no run folder"));
+        QVERIFY(open_and_wait(library, QString::fromStdString(dir.file("empty"))).contains(": no run folder in it"));
     }
 
     void follows_a_folder_that_grows() {
@@ -122,7 +142,7 @@ private Q_SLOTS:
         widgets::RunsView view;
         workbench::RunLibraryPresenter library(view);
         library.set_poll_interval(50);
-        QCOMPARE(library.open(root), QString());
+        QCOMPARE(open_and_wait(library, root), QString());
         QCOMPARE(view.runs().size(), 1);
         QCOMPARE(view.runs()[0].rounds.size(), 1);
         QCOMPARE(library.unfinished(), 1);
@@ -151,7 +171,7 @@ private Q_SLOTS:
         write_run(root + "/pooled-0", config(0, true), 4, 0.80);
         widgets::RunsView view;
         workbench::RunLibraryPresenter library(view);
-        QCOMPARE(library.open(root), QString());
+        QCOMPARE(open_and_wait(library, root), QString());
         view.flush();
         QCOMPARE(view.summary()->rowCount(), 3);
         QCOMPARE(view.summary()->item(0, 1)->text(), QString("0.4000"));
@@ -197,8 +217,9 @@ private Q_SLOTS:
         }
         workbench::MainWindow again;
         auto* view = again.findChild<widgets::RunsView*>("runs");
+        QTRY_VERIFY_WITH_TIMEOUT(!again.run_library().busy(), 5000);  // read off the GUI thread
         QCOMPARE(view->runs().size(), 1);
-        QCOMPARE(view->runs()[0].folder, folder);
+        QCOMPARE(view->runs()[0].folder, canonical(folder));
         QCOMPARE(view->runs()[0].map_all, map_all);
         QVERIFY(view->runs()[0].completed);
         QCOMPARE(view->checked_runs().size(), 0);  // earlier sessions' runs come unticked

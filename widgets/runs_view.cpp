@@ -72,7 +72,17 @@ RunsView::RunsView(QWidget* parent) : LiveView(parent) {
     auto* lv = new QVBoxLayout(left);
     lv->setContentsMargins(0, 0, 0, 0);
     lv->addWidget(new QLabel(tr("<b>Runs</b> — this session's and opened run folders; tick to overlay")));
-    lv->addWidget(list_);
+    lv->addWidget(list_, 3);
+    notes_caption_ = new QLabel;
+    notes_caption_->setObjectName("run_notes_caption");
+    lv->addWidget(notes_caption_);
+    notes_ = new QListWidget;
+    notes_->setObjectName("run_notes");
+    notes_->setWordWrap(true);
+    notes_->setTextElideMode(Qt::ElideNone);
+    notes_->setSelectionMode(QAbstractItemView::NoSelection);
+    lv->addWidget(notes_, 1);
+    set_notes({});
     auto* plot_box = new QWidget;
     auto* pv = new QVBoxLayout(plot_box);
     pv->setContentsMargins(0, 0, 0, 0);
@@ -140,6 +150,19 @@ void RunsView::upsert_run(const RunRecord& run, bool checked) {
     }
     request_redraw();
     Q_EMIT runs_changed();
+}
+
+void RunsView::set_notes(const QStringList& lines) {
+    if (lines == notes_text_ && !lines.isEmpty()) return;
+    notes_text_ = lines;
+    notes_->clear();
+    for (const QString& line : lines) {
+        auto* item = new QListWidgetItem(line, notes_);
+        item->setToolTip(line);
+    }
+    notes_caption_->setText(tr("<b>Not listed</b> — refused or left out of the opened folders:"));
+    notes_caption_->setVisible(!lines.isEmpty());
+    notes_->setVisible(!lines.isEmpty());
 }
 
 QVector<int> RunsView::checked_runs() const {

@@ -4,6 +4,7 @@
 // two compared setting by setting. Below, the finished runs compared over seeds
 // (run_comparison_table.h).
 #include <QMap>
+#include <QStringList>
 
 #include "live_view.h"
 #include "run_comparison_table.h"
@@ -33,6 +34,11 @@ public:
     Curve curve() const;
     int diff_rows() const;
     QTableWidget* summary() const { return summary_; }
+    // What the run library could not list under the folders opened, one line each ("runs/x/
+    // config.json: is a character device, not a regular file"); shown under the run list, hidden
+    // when empty.
+    void set_notes(const QStringList& lines);
+    QStringList notes() const { return notes_text_; }
     // Each run's final mAP@all as % of its configuration trained pooled, by run id (run_comparison.h).
     void set_pooled_shares(const QMap<int, double>& pct_by_run);
     void set_comparison(const RunComparisonTable& table);
@@ -51,6 +57,9 @@ private:
     void fill_diff(const QVector<int>& ids);
     const RunRecord* find(int id) const;
     QListWidget* list_;
+    QLabel* notes_caption_;
+    QListWidget* notes_;
+    QStringList notes_text_;
     QComboBox* curve_;
     QCustomPlot* plot_;
     QCPTextElement* title_;

@@ -17,6 +17,7 @@
 #include "federation_presenter.h"
 #include "lesson_presenter.h"
 #include "main_window.h"
+#include "run_library_presenter.h"
 #include "runtime/torch_runtime.h"
 #include "ui_stall_meter.h"
 
@@ -36,6 +37,15 @@ void after_embedding(MainWindow& window, int limit_ms, std::function<void()> the
     }
     QObject::connect(&window, &MainWindow::embedding_settled, &window, fire);
     QTimer::singleShot(limit_ms, &window, fire);
+}
+
+// Calls `then` once the run library has no pass running or waiting (the folders of --runs are
+// read off the GUI thread, so a screenshot waits for them).
+void after_runs_read(MainWindow& window, std::function<void()> then) {
+    auto& library = window.run_library();
+    if (!library.busy()) return then();
+    QObject::connect(&library, &fedhap::workbench::RunLibraryPresenter::pass_done, &window,
+                     [&window, then] { after_runs_read(window, then); }, Qt::SingleShotConnection);
 }
 
 // Everything the command line takes: one list for the help (which needs no display) and the run.
@@ -178,11 +188,13 @@ int main(int argc, char** argv) {
         window.host_federation(settings);
     };
     if (cli.isSet(runs_dir)) {
-        const QString error = window.open_runs(cli.value(runs_dir));
-        if (!error.isEmpty()) {
-            std::fprintf(stderr, "fedhap-workbench: %s\n", qPrintable(error));
-            return 2;
-        }
+        QObject::connect(&window.run_library(), &fedhap::workbench::RunLibraryPresenter::opened, &app,
+                         [](const QString&, const QString& error) {
+                             if (error.isEmpty()) return;
+                             std::fprintf(stderr, "fedhap-workbench: %s\n", qPrintable(error));
+                             QApplication::exit(2);
+                         });
+        window.open_runs(cli.value(runs_dir));
     }
     if (cli.isSet(follow)) {
         const QString error = window.federation().follow(cli.value(follow));
@@ -236,10 +248,12 @@ int main(int argc, char** argv) {
         QObject::connect(&window, &MainWindow::data_ready, &app, [&] {
             if (window.is_loading()) return;
             // Let the queued replots land before grabbing.
-            QTimer::singleShot(300, &app, [&] {
-                if (cli.isSet(screenshot_dir))
-                    for (const auto& f : window.save_screenshots(cli.value(screenshot_dir))) std::printf("%s\n", qPrintable(f));
-                if (cli.isSet(quit)) QApplication::quit();
+            after_runs_read(window, [&] {
+                QTimer::singleShot(300, &app, [&] {
+                    if (cli.isSet(screenshot_dir))
+                        for (const auto& f : window.save_screenshots(cli.value(screenshot_dir))) std::printf("%s\n", qPrintable(f));
+                    if (cli.isSet(quit)) QApplication::quit();
+                });
             });
         });
     }

@@ -114,6 +114,9 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent), controller_(new E
     new RunStatusPresenter(*controller_, *statusBar(), this);
     new RunHistoryPresenter(*controller_, *curves_, *prototypes, *runs_, this);
     run_library_ = new RunLibraryPresenter(*runs_, this);
+    connect(run_library_, &RunLibraryPresenter::opened, this, [this](const QString&, const QString& error) {
+        if (!error.isEmpty()) show_warning(this, tr("Cannot open the runs"), error);
+    });
     lessons_ = new LessonPresenter(*this, *lesson_panel_, this);
     connect(lesson_panel_, &widgets::LessonPanel::presentation_toggled, this, &MainWindow::set_presentation_mode);
     connect(lesson_panel_, &widgets::LessonPanel::export_requested, this, &MainWindow::export_report_dialog);
@@ -259,15 +262,12 @@ void MainWindow::follow_run_folder_dialog() {
 
 void MainWindow::open_runs_dialog() {
     const QString folder = QFileDialog::getExistingDirectory(this, tr("A run folder, or a folder of run folders"));
-    if (folder.isEmpty()) return;
-    const QString error = open_runs(folder);
-    if (!error.isEmpty()) show_warning(this, tr("Cannot open the runs"), error);
+    if (!folder.isEmpty()) open_runs(folder);
 }
 
-QString MainWindow::open_runs(const QString& path) {
-    const QString error = run_library_->open(path);
-    if (error.isEmpty()) tabs_->setCurrentWidget(runs_);
-    return error;
+void MainWindow::open_runs(const QString& path) {
+    run_library_->open(path);
+    tabs_->setCurrentWidget(runs_);
 }
 
 int MainWindow::tab_of(const QString& name) const {

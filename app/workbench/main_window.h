@@ -62,8 +62,8 @@ public:
     // Exports one view ("partition", "curves", "prototypes", "embedding", "retrieval", "runs", "federation") by file suffix.
     QString export_view(const QString& view, const QString& path);
     // Shows the run folders under `path` in the runs view, followed as they grow (File → Open run
-    // folder…); returns an error message, empty on success.
-    QString open_runs(const QString& path);
+    // folder…). They are read off the GUI thread: run_library().opened says how it went.
+    void open_runs(const QString& path);
     RunLibraryPresenter& run_library() { return *run_library_; }
     DataPreviewPresenter& data_preview() { return *data_preview_; }
     LessonPresenter& lesson_presenter() { return *lessons_; }

@@ -1,10 +1,9 @@
 #include "run_library_presenter.h"
 
-#include <QDir>
-#include <QFileInfo>
+#include <QSet>
+#include <QtConcurrent>
 #include <algorithm>
 
-#include "run_folder.h"
 #include "runs_view.h"
 #include "saved_runs.h"
 
@@ -13,81 +12,164 @@ namespace {
 
 constexpr int kPollMs = 1000;
 
-// The newest change to the files a read depends on.
-QDateTime last_change(const QString& folder) {
-    QDateTime newest;
-    for (const char* name : {"config.json", "metrics.jsonl", "summary.json"}) {
-        const QFileInfo f(QDir(folder).filePath(name));
-        if (f.exists()) newest = std::max(newest, f.lastModified());
-    }
-    return newest;
-}
-
 }  // namespace
 
 RunLibraryPresenter::RunLibraryPresenter(widgets::RunsView& view, QObject* parent) : QObject(parent), view_(view) {
     timer_.setInterval(kPollMs);
     connect(&timer_, &QTimer::timeout, this, &RunLibraryPresenter::poll);
+    pool_.setMaxThreadCount(1);
+    connect(&watcher_, &QFutureWatcher<LibraryScan>::finished, this, [this] {
+        in_flight_ = false;
+        apply(watcher_.result());
+        if (!waiting_.isEmpty()) start_pass();  // opened while that pass ran
+    });
 }
 
-QString RunLibraryPresenter::open(const QString& path, bool checked) {
-    if (!QFileInfo(path).isDir()) return tr("%1: not a folder").arg(path);
-    const QStringList found = find_run_folders(path);
-    if (found.isEmpty())
-        return tr("%1: no run folder in it (a run folder holds the config.json and metrics.jsonl that fedhap run --out writes)")
-            .arg(path);
-    const QString root = QDir(path).absolutePath();
-    if (!roots_.contains(root)) roots_ << root;
-    bool changed = false;
-    for (const QString& folder : found) changed = add(folder, checked) || changed;
-    if (changed) Q_EMIT runs_read();
+RunLibraryPresenter::~RunLibraryPresenter() {
+    // The pass checks the flag between folders, so this waits for one file read at most.
+    stop_->store(true);
+    pool_.waitForDone();
+}
+
+void RunLibraryPresenter::open(const QString& path, bool checked) {
+    Root root;
+    root.path = path;
+    root.checked = checked;
+    waiting_ << root;
     timer_.start();
-    return {};
+    start_pass();
 }
 
 void RunLibraryPresenter::open_saved_runs(int limit) {
-    QStringList found = find_run_folders(saved_runs_home(), 1);
-    std::sort(found.begin(), found.end());  // named by start time: the newest last
-    if (found.size() > limit) found = found.mid(found.size() - limit);
-    for (const QString& folder : found) add(folder, false);
-    if (!found.isEmpty()) Q_EMIT runs_read();
+    Root root;
+    root.path = saved_runs_home();
+    root.limits.max_depth = 1;
+    root.limits.max_runs = limit;
+    root.limits.keep_last = true;  // named by start time: the newest last
+    root.checked = false;
+    root.followed = false;
+    root.reported = false;
+    waiting_ << root;
+    start_pass();
 }
 
 int RunLibraryPresenter::unfinished() const {
-    return static_cast<int>(std::count_if(opened_.begin(), opened_.end(), [](const Opened& o) { return !o.finished; }));
-}
-
-bool RunLibraryPresenter::add(const QString& folder, bool checked) {
-    for (const auto& r : view_.runs())
-        if (r.folder == folder) return false;  // opened already, or this session's own run
-    opened_.push_back({folder, next_id_++, {}, false});
-    return refresh(opened_.back(), checked);
-}
-
-bool RunLibraryPresenter::refresh(Opened& run, bool checked) {
-    const QDateTime changed = last_change(run.folder);
-    if (run.seen.isValid() && changed == run.seen) return false;
-    run.seen = changed;
-    run.finished = run_folder_finished(run.folder);
-    widgets::RunRecord r;
-    r.id = run.id;
-    const QString error = read_run_folder(run.folder, r);
-    if (!error.isEmpty()) {
-        r.folder = run.folder;
-        r.title = QFileInfo(run.folder).fileName();
-        r.status = tr("cannot read: %1").arg(error);
-    }
-    view_.upsert_run(r, checked);
-    return true;
+    return static_cast<int>(
+        std::count_if(tracked_.begin(), tracked_.end(), [](const Tracked& t) { return t.id != 0 && !t.known.finished; }));
 }
 
 void RunLibraryPresenter::poll() {
-    bool changed = false;
-    for (const QString& root : roots_)
-        for (const QString& folder : find_run_folders(root)) changed = add(folder, true) || changed;
-    for (Opened& run : opened_)
-        if (!run.finished) changed = refresh(run, true) || changed;
-    if (changed) Q_EMIT runs_read();
+    if (in_flight_) return;  // the pass now running is this poll's
+    const bool walk = std::any_of(roots_.begin(), roots_.end(), [](const Root& r) { return r.followed; });
+    const bool reread = std::any_of(tracked_.begin(), tracked_.end(), [](const Tracked& t) { return !t.known.finished; });
+    if (walk || reread || !waiting_.isEmpty()) start_pass();
 }
+
+void RunLibraryPresenter::start_pass() {
+    if (in_flight_) return;
+    LibraryRequest request;
+    for (const Root& r : roots_)
+        if (r.followed) request.roots << LibraryRoot{r.path, r.limits};
+    passing_ = waiting_;
+    waiting_.clear();
+    for (const Root& r : passing_) request.roots << LibraryRoot{r.path, r.limits};
+    QSet<int> ours;
+    for (const Tracked& t : tracked_) {
+        request.known << t.known;
+        if (t.id) ours.insert(t.id);
+    }
+    for (const widgets::RunRecord& run : view_.runs())
+        if (!ours.contains(run.id) && !run.folder.isEmpty()) request.others << run.folder;
+    in_flight_ = true;
+    watcher_.setFuture(QtConcurrent::run(&pool_, [request, stop = stop_] { return scan_library(request, stop.get()); }));
+}
+
+void RunLibraryPresenter::apply(const LibraryScan& scan) {
+    if (stop_->load()) return;
+    // Which root a folder was found under first decides whether it comes ticked.
+    QHash<QString, bool> checked;
+    int at = 0;
+    for (Root& r : roots_) {
+        if (!r.followed) continue;
+        r.last = scan.roots.value(at++);
+        for (const QString& f : r.last.runs)
+            if (!checked.contains(f)) checked.insert(f, r.checked);
+    }
+    for (Root r : passing_) {
+        r.last = scan.roots.value(at++);
+        r.canonical = r.last.root;
+        QString error = r.last.error;
+        if (error.isEmpty() && r.last.runs_found == 0)
+            error = tr("%1: no run folder in it (a run folder holds the config.json and metrics.jsonl that fedhap run --out writes)")
+                        .arg(r.path);
+        for (const QString& f : r.last.runs)
+            if (!checked.contains(f)) checked.insert(f, r.checked);
+        const bool again = std::any_of(roots_.begin(), roots_.end(), [&](const Root& o) { return o.canonical == r.canonical; });
+        if (error.isEmpty() && !again) roots_ << r;
+        if (r.reported) Q_EMIT opened(r.path, error);
+    }
+    passing_.clear();
+    const auto before = view_.runs().size();
+    bool changed = false;
+    for (const FolderRead& read : scan.reads) {
+        const int row = index_.value(read.folder, -1);
+        const bool listed = row >= 0 && tracked_[row].id != 0;
+        apply_read(read, checked.value(read.folder, true));
+        changed = changed || read.error.isEmpty() || listed;
+    }
+    show_notes();
+    if (changed || view_.runs().size() != before) Q_EMIT runs_read();
+    Q_EMIT pass_done();
+}
+
+void RunLibraryPresenter::apply_read(const FolderRead& read, bool checked) {
+    int row = index_.value(read.folder, -1);
+    if (row < 0) {
+        Tracked t;
+        t.known.folder = read.folder;
+        t.known.shown = read.shown;
+        t.checked = checked;
+        row = static_cast<int>(tracked_.size());
+        tracked_ << t;
+        index_.insert(read.folder, row);
+    }
+    Tracked& t = tracked_[row];
+    t.known.stamp = read.stamp;
+    t.known.finished = read.finished && read.error.isEmpty();  // a refused summary is read again when it changes
+    t.error = read.error;
+    if (read.error.isEmpty()) {
+        if (t.id == 0) t.id = next_id_++;
+        widgets::RunRecord r = read.record;
+        r.id = t.id;
+        view_.upsert_run(r, t.checked);
+        return;
+    }
+    if (t.id == 0) return;  // never read whole: a note, not a run
+    // Listed before: its curves stay as they were, its status says why they no longer grow.
+    for (const widgets::RunRecord& shown : view_.runs())
+        if (shown.id == t.id) {
+            widgets::RunRecord r = shown;
+            r.status = tr("cannot read: %1").arg(read.error);
+            view_.upsert_run(r, t.checked);
+            return;
+        }
+}
+
+QStringList RunLibraryPresenter::notes() const {
+    // The refused run folders first (why a run is missing), then what the walks left out.
+    QStringList refused, walked;
+    for (const Root& r : roots_) {
+        for (const QString& f : r.last.runs) {
+            const int row = index_.value(f, -1);
+            if (row >= 0 && tracked_[row].id == 0 && !tracked_[row].error.isEmpty() && !refused.contains(tracked_[row].error))
+                refused << tracked_[row].error;
+        }
+        for (const QString& n : r.last.notes)
+            if (!walked.contains(n)) walked << n;
+    }
+    return refused + walked;
+}
+
+void RunLibraryPresenter::show_notes() { view_.set_notes(notes()); }
 
 }  // namespace fedhap::workbench
