@@ -1,6 +1,7 @@
 // The workbench window on the offscreen platform: loads Fashion-MNIST off the GUI thread, draws
 // the partition heat map, redraws it when the split changes, and shows load errors.
 #include <QtTest>
+#include <sys/stat.h>
 
 #include <QComboBox>
 #include <QLabel>
@@ -116,6 +117,20 @@ private Q_SLOTS:
         QVERIFY(ready.wait(60000));
         QCOMPARE(window.statusBar()->currentMessage(), window.startup_note());
         QSettings().clear();
+    }
+
+    // File → Open experiment… (and --config) read through the core's rule for outside files: a
+    // FIFO is refused at once instead of hanging the GUI thread.
+    void opening_a_fifo_as_experiment_is_refused_at_once() {
+        test::TempDir dir;
+        const std::string fifo = dir.file("experiment.json");
+        QCOMPARE(::mkfifo(fifo.c_str(), 0600), 0);
+        workbench::MainWindow window;
+        QElapsedTimer timer;
+        timer.start();
+        const QString error = window.open_experiment(QString::fromStdString(fifo));
+        QVERIFY(timer.elapsed() < 5000);
+        QCOMPARE(error, QString::fromStdString(fifo + ": is a FIFO, not a regular file"));
     }
 
     void help_resets_the_panel_to_the_classroom_preset() {

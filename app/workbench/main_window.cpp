@@ -400,10 +400,14 @@ void MainWindow::save_experiment_dialog() {
 }
 
 QString MainWindow::open_experiment(const QString& path) {
-    QFile f(path);  // QFile, not the core loader: presets live in Qt resources
-    if (!f.open(QIODevice::ReadOnly)) return tr("%1: %2").arg(path, f.errorString());
     try {
-        panel_->set_config(config_from_json(f.readAll().toStdString(), path.toStdString()));
+        if (path.startsWith(":/")) {  // a preset in the Qt resources, which only QFile reads
+            QFile f(path);
+            if (!f.open(QIODevice::ReadOnly)) return tr("%1: %2").arg(path, f.errorString());
+            panel_->set_config(config_from_json(f.readAll().toStdString(), path.toStdString()));
+        } else {  // the core's reader: a FIFO or /dev/zero is refused, not read forever
+            panel_->set_config(load_config_file(path.toStdString()));
+        }
     } catch (const std::exception& e) {
         return QString::fromStdString(e.what());
     }
