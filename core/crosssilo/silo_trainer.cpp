@@ -7,6 +7,7 @@
 #include "experiment/experiment_runner.h"
 #include "experiment/federation_plan.h"
 #include "nn/weights.h"
+#include "util/printable_path.h"
 
 namespace fedhap {
 namespace {
@@ -53,10 +54,10 @@ SiloTrainer::SiloTrainer(const FederationBrief& brief, int silo, const std::stri
         const Dataset& train = parts.train;
         if (static_cast<int>(train.channels) != brief.net.channels || static_cast<int>(train.height) != brief.net.height ||
             static_cast<int>(train.width) != brief.net.width)
-            throw std::invalid_argument(data_path + ": images of another size than the server's");
+            throw std::invalid_argument(printable_path(data_path) + ": images of another size than the server's");
         for (auto label : train.labels)
             if (label < 0 || label >= brief.classes)
-                throw std::invalid_argument(data_path + ": label " + std::to_string(label) + " outside the server's " +
+                throw std::invalid_argument(printable_path(data_path) + ": label " + std::to_string(label) + " outside the server's " +
                                             std::to_string(brief.classes) + " classes");
         std::vector<std::size_t> all(train.size());
         for (std::size_t i = 0; i < all.size(); ++i) all[i] = i;

@@ -13,6 +13,7 @@
 #include "nn/weights.h"
 #include "runtime/torch_runtime.h"
 #include "util/memory_budget.h"
+#include "util/printable_path.h"
 #include "util/random.h"
 
 namespace fedhap {
@@ -74,7 +75,7 @@ bool same_experiment(ExperimentConfig saved, const ExperimentConfig& config) {
 
 void check_resumable(const RunDirectory& dir, const ExperimentConfig& config) {
     if (!same_experiment(dir.read_config(), config))
-        throw std::invalid_argument(dir.path() + ": --resume needs the same config as the interrupted run (only rounds, device and threads may differ)");
+        throw std::invalid_argument(printable_path(dir.path()) + ": --resume needs the same config as the interrupted run (only rounds, device and threads may differ)");
 }
 
 // One experiment: the steps run() takes, in order, and the state they share.
@@ -200,9 +201,9 @@ void ExperimentRun::open_run_directory(Federation& federation) {
         // Never mix two runs in one folder. A run killed before its first checkpoint left only
         // its config: the same command (with or without --resume) starts it again.
         if (saved || dir_->has("summary.json"))
-            throw std::invalid_argument(dir_->path() + ": already holds a run; continue it with --resume, or choose another folder");
+            throw std::invalid_argument(printable_path(dir_->path()) + ": already holds a run; continue it with --resume, or choose another folder");
         if (dir_->has("config.json") && !same_experiment(dir_->read_config(), config_))
-            throw std::invalid_argument(dir_->path() + ": holds the config.json of another experiment; choose another folder");
+            throw std::invalid_argument(printable_path(dir_->path()) + ": holds the config.json of another experiment; choose another folder");
         dir_->start_metrics(0);
     }
     dir_->write_config(config_);
