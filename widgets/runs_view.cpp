@@ -128,6 +128,19 @@ RunsView::RunsView(QWidget* parent) : LiveView(parent) {
 RunsView::~RunsView() = default;
 
 void RunsView::upsert_run(const RunRecord& run, bool checked) {
+    put_run(run, checked);
+    request_redraw();
+    Q_EMIT runs_changed();
+}
+
+void RunsView::upsert_runs(const QVector<RunRecord>& runs, bool checked) {
+    if (runs.isEmpty()) return;
+    for (const RunRecord& run : runs) put_run(run, checked);
+    request_redraw();
+    Q_EMIT runs_changed();
+}
+
+void RunsView::put_run(const RunRecord& run, bool checked) {
     int row = -1;
     for (int i = 0; i < runs_.size(); ++i)
         if (runs_[i].id == run.id) row = i;
@@ -148,8 +161,6 @@ void RunsView::upsert_run(const RunRecord& run, bool checked) {
         item->setForeground(class_color(row).darker(120));
         item->setData(Qt::UserRole, run.id);
     }
-    request_redraw();
-    Q_EMIT runs_changed();
 }
 
 void RunsView::set_notes(const QStringList& lines) {

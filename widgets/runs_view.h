@@ -27,6 +27,9 @@ public:
     ~RunsView() override;
     // Adds the run (ticked as `checked` says) or updates the one with its id.
     void upsert_run(const RunRecord& run, bool checked = true);
+    // The same for several, with one runs_changed: a run library's pass may bring hundreds, and
+    // each runs_changed recomputes the comparison over every run.
+    void upsert_runs(const QVector<RunRecord>& runs, bool checked = true);
     const QVector<RunRecord>& runs() const { return runs_; }
     QVector<int> checked_runs() const;
     void set_checked(int id, bool checked);
@@ -53,6 +56,7 @@ Q_SIGNALS:
 
 private:
     void redraw() override;
+    void put_run(const RunRecord& run, bool checked);  // upsert without the signal
     void fill_summary(const QVector<int>& ids);
     void fill_diff(const QVector<int>& ids);
     const RunRecord* find(int id) const;

@@ -109,20 +109,28 @@ void RunLibraryPresenter::apply(const LibraryScan& scan) {
         if (r.reported) Q_EMIT opened(r.path, error);
     }
     passing_.clear();
-    const auto before = view_.runs().size();
-    bool changed = false;
+    // Into the view in batches, one runs_changed each: a pass may bring hundreds of runs.
+    QVector<widgets::RunRecord> batch;
+    bool batch_checked = true, changed = false;
     for (const FolderRead& read : scan.reads) {
-        const int row = index_.value(read.folder, -1);
-        const bool listed = row >= 0 && tracked_[row].id != 0;
-        apply_read(read, checked.value(read.folder, true));
-        changed = changed || read.error.isEmpty() || listed;
+        bool tick = checked.value(read.folder, true);
+        widgets::RunRecord r;
+        if (!take_read(read, tick, r)) continue;
+        if (!batch.isEmpty() && tick != batch_checked) {
+            view_.upsert_runs(batch, batch_checked);
+            batch.clear();
+        }
+        batch_checked = tick;
+        batch << r;
+        changed = true;
     }
+    view_.upsert_runs(batch, batch_checked);
     show_notes();
-    if (changed || view_.runs().size() != before) Q_EMIT runs_read();
+    if (changed) Q_EMIT runs_read();
     Q_EMIT pass_done();
 }
 
-void RunLibraryPresenter::apply_read(const FolderRead& read, bool checked) {
+bool RunLibraryPresenter::take_read(const FolderRead& read, bool& checked, widgets::RunRecord& record) {
     int row = index_.value(read.folder, -1);
     if (row < 0) {
         Tracked t;
@@ -137,22 +145,22 @@ void RunLibraryPresenter::apply_read(const FolderRead& read, bool checked) {
     t.known.stamp = read.stamp;
     t.known.finished = read.finished && read.error.isEmpty();  // a refused summary is read again when it changes
     t.error = read.error;
+    checked = t.checked;
     if (read.error.isEmpty()) {
         if (t.id == 0) t.id = next_id_++;
-        widgets::RunRecord r = read.record;
-        r.id = t.id;
-        view_.upsert_run(r, t.checked);
-        return;
+        record = read.record;
+        record.id = t.id;
+        return true;
     }
-    if (t.id == 0) return;  // never read whole: a note, not a run
+    if (t.id == 0) return false;  // never read whole: a note, not a run
     // Listed before: its curves stay as they were, its status says why they no longer grow.
     for (const widgets::RunRecord& shown : view_.runs())
         if (shown.id == t.id) {
-            widgets::RunRecord r = shown;
-            r.status = tr("cannot read: %1").arg(read.error);
-            view_.upsert_run(r, t.checked);
-            return;
+            record = shown;
+            record.status = tr("cannot read: %1").arg(read.error);
+            return true;
         }
+    return false;
 }
 
 QStringList RunLibraryPresenter::notes() const {

@@ -69,7 +69,9 @@ private:
     void poll();
     void start_pass();
     void apply(const LibraryScan& scan);
-    void apply_read(const FolderRead& read, bool checked);
+    // Updates the folder's tracking from `read`; fills the record the view should show and
+    // whether it comes ticked (`checked`: the root's, for a new run), false when none.
+    bool take_read(const FolderRead& read, bool& checked, widgets::RunRecord& record);
     void show_notes();
 
     widgets::RunsView& view_;
