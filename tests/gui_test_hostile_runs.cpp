@@ -279,6 +279,35 @@ private Q_SLOTS:
         QCOMPARE(workbench::scan_run_folders(fifo).error, fifo + ": not a folder");
     }
 
+    void a_walk_cut_short_is_repeated_every_tenth_poll() {
+        TempDir root;
+        const QString top = QString::fromStdString(root.file("huge"));
+        write_good_run(top + "/b-run");
+        for (int i = 0; i < 30; ++i) QVERIFY(QDir().mkpath(QString("%1/c/%2").arg(top).arg(i)));
+        widgets::RunsView view;
+        workbench::RunLibraryPresenter library(view);
+        workbench::RunScanLimits limits;
+        limits.max_folders = 20;
+        library.set_walk_limits(limits);
+        library.set_poll_interval(10);
+        library.open(top);
+        QVERIFY(settle(library));
+        QCOMPARE(view.runs().size(), 1);
+        QCOMPARE(view.notes(), QStringList{"stopped after searching 20 folders: run folders further on are not listed"});
+        // A new run appears at the next walk; written then, the one after at the walk after.
+        QSignalSpy passes(&library, &workbench::RunLibraryPresenter::pass_done);
+        QVector<qsizetype> walks;  // passes ended when a new run appeared
+        connect(&library, &workbench::RunLibraryPresenter::runs_read, this, [&] {
+            walks << passes.size();
+            if (walks.size() < 3) write_good_run(QString("%1/a%2-run").arg(top).arg(walks.size()));  // first in path order
+        });
+        write_good_run(top + "/a0-run");
+        QTRY_COMPARE_WITH_TIMEOUT(walks.size(), 3, 10000);
+        QCOMPARE(view.runs().size(), 4);
+        QCOMPARE(walks[2] - walks[1], 10);
+        QCOMPARE(walks[1] - walks[0], 10);
+    }
+
     void the_window_shows_them() {
         TempDir root, saved;
         qputenv("FEDHAP_WORKBENCH_RUNS", QByteArray::fromStdString(saved.path()));

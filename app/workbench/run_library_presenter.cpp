@@ -11,6 +11,7 @@ namespace fedhap::workbench {
 namespace {
 
 constexpr int kPollMs = 1000;
+constexpr int kCutShortEvery = 10;  // polls between walks of a root whose walk hit a limit
 
 }  // namespace
 
@@ -34,6 +35,7 @@ RunLibraryPresenter::~RunLibraryPresenter() {
 void RunLibraryPresenter::open(const QString& path, bool checked) {
     Root root;
     root.path = path;
+    root.limits = limits_;
     root.checked = checked;
     waiting_ << root;
     timer_.start();
@@ -68,8 +70,16 @@ void RunLibraryPresenter::poll() {
 void RunLibraryPresenter::start_pass() {
     if (in_flight_) return;
     LibraryRequest request;
-    for (const Root& r : roots_)
-        if (r.followed) request.roots << LibraryRoot{r.path, r.limits};
+    walked_.clear();
+    for (int i = 0; i < roots_.size(); ++i) {
+        Root& r = roots_[i];
+        if (!r.followed) continue;
+        // A walk that hit a limit costs the most and finds the least that is new: every tenth poll.
+        if (r.last.cut_short && ++r.polls_skipped < kCutShortEvery) continue;
+        r.polls_skipped = 0;
+        request.roots << LibraryRoot{r.path, r.limits};
+        walked_ << i;
+    }
     passing_ = waiting_;
     waiting_.clear();
     for (const Root& r : passing_) request.roots << LibraryRoot{r.path, r.limits};
@@ -89,8 +99,8 @@ void RunLibraryPresenter::apply(const LibraryScan& scan) {
     // Which root a folder was found under first decides whether it comes ticked.
     QHash<QString, bool> checked;
     int at = 0;
-    for (Root& r : roots_) {
-        if (!r.followed) continue;
+    for (const int i : walked_) {
+        Root& r = roots_[i];
         r.last = scan.roots.value(at++);
         for (const QString& f : r.last.runs)
             if (!checked.contains(f)) checked.insert(f, r.checked);

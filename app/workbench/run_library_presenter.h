@@ -7,7 +7,8 @@
 // Every walk and read runs on a worker thread of its own (run_library_scan.h); the GUI thread
 // hands it a snapshot and applies the values it returns, so a slow, hostile or huge folder never
 // stalls the window. One pass at a time: a poll that comes while a pass runs is skipped, and
-// folders opened meanwhile wait for the next pass. What a pass could not list (a refused file, a
+// folders opened meanwhile wait for the next pass; a folder whose walk hit a limit (a link to
+// "/", a huge tree) is walked again every tenth poll only. What a pass could not list (a refused file, a
 // link loop, a limit reached) goes to the view's notes, one line each.
 #include <QFutureWatcher>
 #include <QHash>
@@ -42,6 +43,8 @@ public:
     bool busy() const { return in_flight_ || !waiting_.isEmpty(); }  // a pass runs, or one waits to start
     QStringList notes() const;  // what the view shows as not listed
     void set_poll_interval(int ms) { timer_.setInterval(ms); }
+    // The walk limits of the folders opened from now on (run_folder_scan.h's defaults otherwise).
+    void set_walk_limits(const RunScanLimits& limits) { limits_ = limits; }
 
 Q_SIGNALS:
     void runs_read();  // a pass added or changed runs in the view
@@ -59,6 +62,7 @@ private:
         bool followed = true;  // walked again on every poll (saved runs are read once)
         bool reported = true;  // opened() was emitted (never for saved runs)
         RunFolderScan last;    // its newest pass
+        int polls_skipped = 0;
     };
     struct Tracked {
         KnownFolder known;
@@ -78,6 +82,7 @@ private:
     QVector<Root> roots_;    // followed and read-once roots, after their first pass
     QVector<Root> waiting_;  // opened, for the next pass
     QVector<Root> passing_;  // opened, in the pass now running
+    QVector<int> walked_;    // the roots_ rows the pass now running walks again
     QVector<Tracked> tracked_;
     QHash<QString, int> index_;  // canonical folder -> tracked_ row
     QTimer timer_;
@@ -85,6 +90,7 @@ private:
     QFutureWatcher<LibraryScan> watcher_;
     std::shared_ptr<std::atomic<bool>> stop_ = std::make_shared<std::atomic<bool>>(false);
     bool in_flight_ = false;
+    RunScanLimits limits_;
     int next_id_ = 100000;  // apart from this session's run ids
 };
 
