@@ -33,7 +33,18 @@ validators() {
         echo "skipped: desktop-file-validate is not installed (apt-get install desktop-file-utils)"
     fi
     if command -v appstreamcli > /dev/null; then
-        appstreamcli validate --no-net "$METAINFO" || fault "appstreamcli validate $METAINFO"
+        # AppStream 1.0 (Debian 13) warns url-homepage-missing: the metainfo names no homepage
+        # because the project has none yet (add <url type="homepage"> when it has, and drop the
+        # override). That one tag is counted as an info; every other warning still fails the
+        # check. AppStream 0.16 (Debian 12) neither checks it nor knows the tag to override.
+        local out rc=0
+        out=$(appstreamcli validate --no-net --override=url-homepage-missing=info "$METAINFO" 2>&1) || rc=$?
+        if grep -q "url-homepage-missing' is not recognized" <<< "$out"; then
+            rc=0
+            out=$(appstreamcli validate --no-net "$METAINFO" 2>&1) || rc=$?
+        fi
+        echo "$out"
+        [[ $rc -eq 0 ]] || fault "appstreamcli validate $METAINFO"
     else
         echo "skipped: appstreamcli is not installed (apt-get install appstream)"
     fi

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Installs, with apt, everything a fresh Debian 12 needs to build, test and run FedHAP Workbench.
+# Installs, with apt, everything a fresh Debian 12 or 13 needs to build, test and run FedHAP Workbench.
 # A quick no-op when all of it is present.
 set -euo pipefail
 
@@ -8,7 +8,7 @@ PACKAGES=(
   qt6-base-dev qt6-base-dev-tools              # Qt 6 Widgets, Concurrent, PrintSupport, Test, moc
   libqt6svg6                                   # Qt's SVG icon engine: the window's icon
   libqcustomplot-dev                           # plots (its Qt 6 build)
-  libtorch-dev libopenblas0-pthread            # LibTorch 1.13; OpenBLAS, else libblas.so.3 is the slow reference BLAS
+  libtorch-dev libopenblas0-pthread            # LibTorch (1.13 on Debian 12, 2.6 on 13); OpenBLAS, else libblas.so.3 is the slow reference BLAS
   libgloo-dev libssl-dev                       # c10d's Gloo headers (cross-silo transport); HMAC-SHA256 of messages
   libopencv-dev                                # image-folder and digits.png loaders
   zlib1g-dev nlohmann-json3-dev                # .gz datasets; experiment JSON

@@ -17,6 +17,7 @@
 set -uo pipefail
 cd "$(dirname "$0")/.."
 SRC=$PWD
+. packaging/debian-root.sh
 
 DEB=""
 ROOT=/var/tmp/fedhap-test-install/root
@@ -64,13 +65,7 @@ finish() {
   exit $FAILED
 }
 
-MOUNTED=()
-unmount_all() {
-  local i
-  for (( i=${#MOUNTED[@]}-1; i>=0; i-- )); do umount -l "${MOUNTED[$i]}" 2>/dev/null; done
-  MOUNTED=()
-}
-trap unmount_all EXIT
+trap debian_root_unmount_all EXIT
 
 build_deb() {  # the targets the install set holds, then cpack
   flock build/release.lock nice cmake --build build/release --target fedhap fedhap-train fedhap-workbench fedhap_man_pages \
@@ -87,29 +82,15 @@ make_root() {
     echo "test-install: unpacking the cached base system $CACHE" >&2
     tar -xpf "$CACHE" -C "$ROOT" || return 1
   else
-    debootstrap --variant=minbase bookworm "$ROOT" "$MIRROR" || return 1
+    debian_root_bootstrap bookworm "$ROOT" "$MIRROR" || return 1
     tar -cpf "$CACHE.part" -C "$ROOT" . && mv "$CACHE.part" "$CACHE"
   fi
-  # What a user's Debian 12 has: the point-release and security updates too.
-  local security=${MIRROR%/debian}/debian-security
-  cat > "$ROOT/etc/apt/sources.list" <<EOF
-deb $MIRROR bookworm main
-deb $MIRROR bookworm-updates main
-deb $security bookworm-security main
-EOF
-  cp /etc/resolv.conf "$ROOT/etc/resolv.conf"
-  printf '#!/bin/sh\nexit 101\n' > "$ROOT/usr/sbin/policy-rc.d" && chmod +x "$ROOT/usr/sbin/policy-rc.d"
+  debian_root_configure bookworm "$ROOT" "$MIRROR"
 }
 
-mount_root() {
-  mount -t proc proc "$ROOT/proc" && MOUNTED+=("$ROOT/proc") || return 1
-  mount --rbind /dev "$ROOT/dev" && mount --make-rslave "$ROOT/dev" && MOUNTED+=("$ROOT/dev") || return 1
-  mount -t sysfs sysfs "$ROOT/sys" && MOUNTED+=("$ROOT/sys") || return 1
-  mount -t tmpfs tmpfs "$ROOT/tmp" && MOUNTED+=("$ROOT/tmp") || return 1
-}
+mount_root() { debian_root_mount "$ROOT" --tmpfs-tmp; }
 
-in_root() { chroot "$ROOT" /usr/bin/env -i HOME=/root PATH=/usr/sbin:/usr/bin:/sbin:/bin LANG=C.UTF-8 \
-                   DEBIAN_FRONTEND=noninteractive "$@"; }
+in_root() { debian_root_run "$ROOT" "$@"; }
 
 install_deb() {
   cp "$DEB" "$ROOT/tmp/" || return 1
@@ -162,7 +143,7 @@ if [[ -z "$DEB" ]]; then
 fi
 echo "test-install: package $DEB" >&2
 step "fresh bookworm root in $ROOT" make_root || finish
-step "mount /proc /dev /sys /tmp" mount_root || finish
+step "mount /proc /sys /dev /dev/pts /dev/shm /tmp" mount_root || finish
 step "apt-get install the .deb" install_deb || finish
 step "installed files" check_files
 step "fedhap --version" cli_version
@@ -175,5 +156,5 @@ ARTIFACTS=$(dirname "$ROOT")/artifacts
 rm -rf "$ARTIFACTS" && mkdir -p "$ARTIFACTS"
 cp -r "$ROOT/tmp/r/summary.json" "$ROOT/tmp/s" "$ARTIFACTS/" 2>/dev/null
 echo "test-install: the run's summary.json and the screenshots are in $ARTIFACTS" >&2
-unmount_all
+debian_root_unmount_all
 finish

@@ -5,6 +5,8 @@
 #include <torch/csrc/distributed/c10d/TCPStore.hpp>
 #include <torch/torch.h>
 
+#include "runtime/torch_compat.h"
+
 #include <cstring>
 #include <regex>
 
@@ -48,6 +50,7 @@ std::unique_ptr<RendezvousStore> RendezvousStore::open(const std::string& host, 
         o.isServer = listen;
         o.waitWorkers = false;
         o.timeout = timeout;  // a client also retries its connection until then
+        torch_compat::use_plain_socket_store(o);
         auto impl = std::make_unique<Impl>();
         impl->store = c10::make_intrusive<c10d::TCPStore>(host, o);
         return std::unique_ptr<RendezvousStore>(new RendezvousStore(std::move(impl)));
