@@ -179,7 +179,7 @@ private Q_SLOTS:
     void pivot_index_finds_the_same_neighbours_as_the_scan() {
         ThreadPool pool(3);
         auto same = [&](const std::vector<float>& x, std::size_t n, std::size_t bits, std::size_t k) {
-            const PackedCodes codes = pack_sign_codes(x.data(), n, bits);
+            const PackedCodes codes = pack_codes(n, bits, x.data());
             const Neighbours scan = hamming_neighbours_by_scan(codes, k, pool);
             const Neighbours index = hamming_neighbours_by_index(codes, k, pool);
             return scan.index == index.index && scan.distance2 == index.distance2;
@@ -201,7 +201,7 @@ private Q_SLOTS:
         // nearest_neighbours switches to the index above its threshold: still the scan's answer.
         const Codes large = clustered_codes(12000, 16, 6, 0.1, 34);
         const Neighbours picked = nearest_neighbours(large.x.data(), large.n, large.bits, 31, 0, pool);
-        const Neighbours scan = hamming_neighbours_by_scan(pack_sign_codes(large.x.data(), large.n, large.bits), 31, pool);
+        const Neighbours scan = hamming_neighbours_by_scan(pack_codes(large.n, large.bits, large.x.data()), 31, pool);
         QVERIFY(picked.index == scan.index && picked.distance2 == scan.distance2);
     }
 
@@ -434,7 +434,8 @@ private Q_SLOTS:
     }
 
     void wide_codes_are_kept_whole() {
-        // 256-bit ±1 codes skip the PCA reduction: P comes from the exact Hamming neighbours.
+        // 256-bit ±1 codes skip the PCA reduction: P comes from their exact neighbours (the VP tree;
+        // the Hamming search takes codes of up to kMaxCodeBits).
         const Codes c = clustered_codes(300, 256, 3, 0.2, 13);
         TsneOptions o;
         o.perplexity = 10;

@@ -127,11 +127,6 @@ void RetrievalView::set_query_count(int count) {
     from_file_->setEnabled(count > 0);  // it needs codes (and their model) too
 }
 
-void RetrievalView::set_query_index(int index) {
-    const QSignalBlocker block(query_index_);
-    query_index_->setValue(index);
-}
-
 int RetrievalView::query_index() const { return query_index_->value(); }
 
 void RetrievalView::set_result(const RetrievalResult& result) {

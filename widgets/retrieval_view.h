@@ -20,7 +20,6 @@ public:
     explicit RetrievalView(QWidget* parent = nullptr);
     ~RetrievalView() override;
     void set_query_count(int count);  // the query picker's range; 0 disables it
-    void set_query_index(int index);  // moves the picker without asking for a query
     int query_index() const;
     void set_result(const RetrievalResult& result);
     const RetrievalResult& result() const { return result_; }

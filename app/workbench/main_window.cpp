@@ -301,8 +301,6 @@ void MainWindow::show_lesson_panel(bool on) {
     if (!on && tab_of("splits") >= 0) tabs_->removeTab(tab_of("splits"));
 }
 
-bool MainWindow::presentation_mode() const { return presentation_action_->isChecked(); }
-
 void MainWindow::set_presentation_mode(bool on) {
     presentation_action_->setChecked(on);
     lesson_panel_->set_presenting(on);

@@ -75,7 +75,6 @@ public:
     void show_lesson_panel(bool on);
     // Full screen, larger text and markers, a colour-blind-safe palette (View → Presentation mode).
     void set_presentation_mode(bool on);
-    bool presentation_mode() const;
     // One PDF with the config, the runs' table, every view and the current run's rounds, and
     // the PNG and CSV files in <name>-files/ beside it; a lesson's report starts with its steps.
     QString export_report(const QString& pdf_path);

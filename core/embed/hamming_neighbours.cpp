@@ -64,11 +64,11 @@ struct ScanScratch {
 
 void scan_query(const PackedCodes& codes, std::size_t q, std::size_t k, ScanScratch& s, std::uint32_t* index,
                 float* distance2) {
-    const std::size_t n = codes.n;
+    const std::size_t n = codes.count;
     s.distance.resize(n);
     s.count.assign(codes.bits + 1, 0u);
     s.offset.resize(codes.bits + 1);
-    hamming_scan(codes.data.data(), codes.words, n, &codes.data[q * codes.words], s.distance.data());
+    hamming_scan(codes.words.data(), codes.words_per_code, n, &codes.words[q * codes.words_per_code], s.distance.data());
     for (std::size_t j = 0; j < n; ++j) ++s.count[s.distance[j]];
     --s.count[0];  // the query itself
     std::size_t cut = 0, below = 0;
@@ -93,17 +93,17 @@ void scan_query(const PackedCodes& codes, std::size_t q, std::size_t k, ScanScra
 class PivotIndex {
 public:
     PivotIndex(const PackedCodes& codes, std::size_t pivots) : codes_(codes), levels_(codes.bits + 1) {
-        const std::size_t n = codes.n, words = codes.words;
+        const std::size_t n = codes.count, words = codes.words_per_code;
         for (std::size_t p = 0; p < pivots; ++p) {
-            const std::uint64_t* row = &codes.data[(p * n / pivots) * words];
+            const std::uint64_t* row = &codes.words[(p * n / pivots) * words];
             pivots_.insert(pivots_.end(), row, row + words);
         }
         // Part and distance of each code, then a counting sort by block that keeps index order.
         std::vector<std::uint32_t> block(n);
         for (std::size_t i = 0; i < n; ++i) {
-            std::uint32_t best = 0, nearest = hamming(&codes.data[i * words], &pivots_[0], words);
+            std::uint32_t best = 0, nearest = hamming(&codes.words[i * words], &pivots_[0], words);
             for (std::size_t p = 1; p < pivots; ++p) {
-                const std::uint32_t d = hamming(&codes.data[i * words], &pivots_[p * words], words);
+                const std::uint32_t d = hamming(&codes.words[i * words], &pivots_[p * words], words);
                 if (d < nearest) nearest = d, best = static_cast<std::uint32_t>(p);
             }
             block[i] = best * static_cast<std::uint32_t>(levels_) + nearest;
@@ -117,7 +117,7 @@ public:
         for (std::size_t i = 0; i < n; ++i) {
             const std::uint32_t to = fill[block[i]]++;
             order_[to] = static_cast<std::uint32_t>(i);
-            std::copy_n(&codes.data[i * words], words, &sorted_[to * words]);
+            std::copy_n(&codes.words[i * words], words, &sorted_[to * words]);
         }
     }
 
@@ -129,8 +129,8 @@ public:
     };
 
     void search(std::size_t q, std::size_t k, Scratch& s, std::uint32_t* index, float* distance2) const {
-        const std::size_t words = codes_.words, pivots = pivots_.size() / words, bits = codes_.bits;
-        const std::uint64_t* query = &codes_.data[q * words];
+        const std::size_t words = codes_.words_per_code, pivots = pivots_.size() / words, bits = codes_.bits;
+        const std::uint64_t* query = &codes_.words[q * words];
         s.to_pivot.resize(pivots);
         s.plane.resize(pivots);
         std::uint32_t nearest = static_cast<std::uint32_t>(bits);
@@ -202,21 +202,9 @@ std::size_t pivot_count(std::size_t n) {
 
 }  // namespace
 
-PackedCodes pack_sign_codes(const float* values, std::size_t n, std::size_t dims) {
-    PackedCodes codes;
-    codes.n = n;
-    codes.bits = dims;
-    codes.words = (dims + 63) / 64;
-    codes.data.assign(n * codes.words, 0);
-    for (std::size_t i = 0; i < n; ++i)
-        for (std::size_t d = 0; d < dims; ++d)
-            if (values[i * dims + d] > 0) codes.data[i * codes.words + d / 64] |= std::uint64_t{1} << (d % 64);
-    return codes;
-}
-
 Neighbours hamming_neighbours_by_scan(const PackedCodes& codes, std::size_t k, ThreadPool& pool) {
-    Neighbours nb = empty_neighbours(codes.n, k);
-    pool.run_blocks(codes.n, 16, [&](std::size_t b, std::size_t e, std::size_t) {
+    Neighbours nb = empty_neighbours(codes.count, k);
+    pool.run_blocks(codes.count, 16, [&](std::size_t b, std::size_t e, std::size_t) {
         ScanScratch scratch;
         for (std::size_t q = b; q < e; ++q) scan_query(codes, q, k, scratch, &nb.index[q * k], &nb.distance2[q * k]);
     });
@@ -224,11 +212,11 @@ Neighbours hamming_neighbours_by_scan(const PackedCodes& codes, std::size_t k, T
 }
 
 Neighbours hamming_neighbours_by_index(const PackedCodes& codes, std::size_t k, ThreadPool& pool) {
-    Neighbours nb = empty_neighbours(codes.n, k);
-    if (codes.n == 0) return nb;
-    const PivotIndex index(codes, pivot_count(codes.n));
+    Neighbours nb = empty_neighbours(codes.count, k);
+    if (codes.count == 0) return nb;
+    const PivotIndex index(codes, pivot_count(codes.count));
     std::vector<PivotIndex::Scratch> scratch(pool.threads());
-    pool.run_blocks(codes.n, 64, [&](std::size_t b, std::size_t e, std::size_t slot) {
+    pool.run_blocks(codes.count, 64, [&](std::size_t b, std::size_t e, std::size_t slot) {
         for (std::size_t q = b; q < e; ++q) index.search(q, k, scratch[slot], &nb.index[q * k], &nb.distance2[q * k]);
     });
     return nb;

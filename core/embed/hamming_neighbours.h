@@ -10,18 +10,11 @@
 #include <vector>
 
 #include "embed/neighbours.h"
+#include "eval/packed_codes.h"
 
 namespace fedhap {
 
 class ThreadPool;
-
-// ±1 codes as bits (bit d of a row is set when value d is positive), `words` 64-bit words a row.
-struct PackedCodes {
-    std::size_t n = 0, bits = 0, words = 0;
-    std::vector<std::uint64_t> data;  // n × words
-};
-
-PackedCodes pack_sign_codes(const float* values, std::size_t n, std::size_t dims);
 
 // Both give, for each code, the k codes nearest to it (itself excluded) ordered by (distance,
 // index): ties at the k-th distance go to the lowest indices. distance2 = 4 × Hamming. k < n.

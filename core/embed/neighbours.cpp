@@ -29,8 +29,10 @@ Neighbours nearest_neighbours(const float* data, std::size_t n, std::size_t dims
                                     " points");
     if (n >= std::numeric_limits<std::uint32_t>::max())
         throw std::invalid_argument("too many points for the neighbour search");
-    if (sign_codes(data, n * dims)) {
-        const PackedCodes codes = pack_sign_codes(data, n, dims);
+    // ±1 codes of up to kMaxCodeBits bits are searched by Hamming distance (4 × Hamming is their
+    // squared Euclidean distance); wider ones take the VP tree like any other vectors.
+    if (dims >= 1 && dims <= kMaxCodeBits && sign_codes(data, n * dims)) {
+        const PackedCodes codes = pack_codes(n, dims, data);
         return n < kIndexedSearchPoints ? hamming_neighbours_by_scan(codes, k, pool)
                                         : hamming_neighbours_by_index(codes, k, pool);
     }

@@ -1,8 +1,8 @@
 #pragma once
-// Exact k-nearest-neighbour graphs for t-SNE. ±1 hash codes are packed into bits and compared by
-// Hamming distance (squared Euclidean distance = 4 × Hamming): a scan with a counting selection up
-// to 10,000 codes, a pivot index above (embed/hamming_neighbours.h; the same answer). Other
-// features use a vantage-point tree.
+// Exact k-nearest-neighbour graphs for t-SNE. ±1 hash codes of up to kMaxCodeBits bits are
+// packed into bits (eval/packed_codes.h) and compared by Hamming distance (squared Euclidean
+// distance = 4 × Hamming): a scan with a counting selection up to 10,000 codes, a pivot index
+// above (embed/hamming_neighbours.h; the same answer). Other features use a vantage-point tree.
 #include <cstddef>
 #include <cstdint>
 #include <vector>

@@ -34,9 +34,14 @@ PackedCodes pack_codes(std::size_t count, std::size_t bits, const std::vector<fl
     if (values.size() != count * bits)
         throw std::invalid_argument(std::to_string(values.size()) + " code values for " + std::to_string(count) +
                                     " codes of " + std::to_string(bits) + " bits");
+    return pack_codes(count, bits, values.data());
+}
+
+PackedCodes pack_codes(std::size_t count, std::size_t bits, const float* values) {
+    check_bits(bits);
     PackedCodes c = zero_codes(count, bits);
     for (std::size_t i = 0; i < count; ++i) {
-        const float* row = values.data() + i * bits;
+        const float* row = values + i * bits;
         std::uint64_t* out = c.words.data() + i * c.words_per_code;
         for (std::size_t b = 0; b < bits; ++b) {
             if (std::isnan(row[b])) throw std::invalid_argument("code " + std::to_string(i) + " has a NaN value");

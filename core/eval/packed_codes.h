@@ -24,6 +24,8 @@ struct PackedCodes {
 // count × bits values in row order, ±1 or relaxed (tanh outputs, embeddings): the sign is taken,
 // 0 counts as +1. Throws std::invalid_argument for bits outside 1..128, a size mismatch or NaN.
 PackedCodes pack_codes(std::size_t count, std::size_t bits, const std::vector<float>& values);
+// The same over count × bits values in memory the caller owns (no copy of a large matrix).
+PackedCodes pack_codes(std::size_t count, std::size_t bits, const float* values);
 // The same for int8 values (a bit is set for a value >= 0), packed from the bytes sixteen at a
 // time instead of through a float copy four times their size: codes read from int8 .npy files.
 PackedCodes pack_int8_codes(std::size_t count, std::size_t bits, const std::int8_t* values);

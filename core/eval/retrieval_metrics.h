@@ -1,5 +1,5 @@
 #pragma once
-// Retrieval quality of binary codes by Hamming ranking (DESIGN.md §4).
+// Retrieval quality of binary codes by Hamming ranking.
 //
 // Ranking: database items by ascending Hamming distance to the query, ties broken by ascending
 // database index. Relevant: shares a label with the query (see LabelSet).

@@ -89,11 +89,6 @@ RoundMetrics Federation::run_round(int round, StopToken& stop, RunObserver& obse
 
 void Federation::finish() { pool_->finish(encode(server_->global_message())); }
 
-std::vector<HashNet> Federation::evaluation_models() {
-    if (personalised()) return pool_->models();
-    return {evaluation_model(0)};
-}
-
 HashNet Federation::evaluation_model(std::size_t i) {
     if (personalised()) return pool_->model(i);
     load_weights(*global_model_, server_->weights());

@@ -35,15 +35,13 @@ public:
 
     // Hands the pool the final global message (after the last round's evaluation).
     void finish();
-    // The models to evaluate: the global one, or every client's own when weights stay local.
-    std::vector<HashNet> evaluation_models();
-    // The same, one at a time (a client's is built on request): memory for one network.
+    // The models to evaluate, one at a time: the global one, or every client's own when weights
+    // stay local (a client's is built on request: memory for one network).
     std::size_t evaluation_model_count() const { return personalised() ? pool_->size() : 1; }
     HashNet evaluation_model(std::size_t i);
     bool personalised() const { return !shares_weights(setup_.method.upload); }
     PrototypeSnapshot prototypes(int round) const;
     const Server& server() const { return *server_; }
-    std::size_t clients() const { return pool_->size(); }
 
     // Checkpoint state: the server's, then the pool's (every local client's kept network and
     // discriminator: fl/local_client_pool.h).

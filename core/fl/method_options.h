@@ -38,7 +38,7 @@ struct MethodOptions {
     Upload upload = Upload::WeightsAndPrototypes;
     bool adversarial = true;
     bool share_discriminator = false;
-    // Measured (issue 10, Dir α = 0.1, seeds 0–2): on raw codes the discriminator lowered mAP on
+    // Measured (Dir α = 0.1, seeds 0–2): on raw codes the discriminator lowered mAP on
     // every seed; on directions it no longer does (docs/RESULTS.md).
     DiscriminatorInput disc_input = DiscriminatorInput::Direction;
     double lambda_similarity = 1.0;
