@@ -81,6 +81,7 @@ RunsView::RunsView(QWidget* parent) : LiveView(parent) {
     notes_->setWordWrap(true);
     notes_->setTextElideMode(Qt::ElideNone);
     notes_->setSelectionMode(QAbstractItemView::NoSelection);
+    notes_->setAlternatingRowColors(true);  // a wrapped line stays apart from the next
     lv->addWidget(notes_, 1);
     set_notes({});
     auto* plot_box = new QWidget;
