@@ -289,6 +289,7 @@ private Q_SLOTS:
         // No output of a refused command: no coordinates, no run files.
         for (const char* f : {"out/e1.csv", "out/e2.csv", "out/e3.csv", "out/e4.csv", "out/e5.csv", "out/e6.csv", "out/e7.csv"})
             QVERIFY2(!std::filesystem::exists(dir_.file(f)), f);
+        QVERIFY2(!std::filesystem::exists(dir_.file("out/r15")), "a run refused for its device made its folder");
         std::error_code none;  // no "out" folder at all is the best outcome
         for (const auto& run : std::filesystem::directory_iterator(dir_.file("out"), none))
             QVERIFY2(!std::filesystem::exists(run.path() / "summary.json") && !std::filesystem::exists(run.path() / "checkpoint.bin"),

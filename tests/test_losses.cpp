@@ -10,6 +10,7 @@
 #include "losses/hash_centers.h"
 #include "losses/prototype_losses.h"
 #include "losses/regularizers.h"
+#include "method/local_loss.h"
 
 using namespace fedhap;
 
@@ -27,12 +28,12 @@ private Q_SLOTS:
         // A ±1 prototype and a half-saturated code pointing the same way look the same to it.
         const torch::Tensor p = torch::tensor({{1.0f, -1.0f, 1.0f, 1.0f}});
         const torch::Tensor u = 0.5 * p;
-        QVERIFY(torch::allclose(discriminator_input(u, DiscriminatorInput::Direction), p));
-        QVERIFY(torch::allclose(discriminator_input(p, DiscriminatorInput::Direction), p));
-        QVERIFY(torch::equal(discriminator_input(u, DiscriminatorInput::Raw), u));
+        QVERIFY(torch::allclose(discriminator_view(u, DiscriminatorInput::Direction), p));
+        QVERIFY(torch::allclose(discriminator_view(p, DiscriminatorInput::Direction), p));
+        QVERIFY(torch::equal(discriminator_view(u, DiscriminatorInput::Raw), u));
         // Rows are normalised one by one, to norm √B.
         const torch::Tensor two = torch::tensor({{3.0f, 0.0f, 0.0f, 4.0f}, {0.0f, 0.0f, 0.0f, 0.1f}});
-        const torch::Tensor d = discriminator_input(two, DiscriminatorInput::Direction);
+        const torch::Tensor d = discriminator_view(two, DiscriminatorInput::Direction);
         QVERIFY(torch::allclose(d.norm(2, 1), torch::full({2}, 2.0f)));
         QVERIFY(torch::allclose(d[0], torch::tensor({1.2f, 0.0f, 0.0f, 1.6f})));
     }

@@ -3,7 +3,7 @@
 #include <QCoreApplication>
 #include <QStringList>
 
-#include "fl/method_options.h"
+#include "method/method_options.h"
 
 namespace fedhap::workbench {
 namespace {

@@ -5,6 +5,7 @@
 #include <QFormLayout>
 #include <QSpinBox>
 
+#include "method/method_traits.h"
 #include "real_spin_box.h"
 #include "setting_fields.h"
 
@@ -148,19 +149,17 @@ void MethodForm::set_options(const MethodOptions& o) {
 
 void MethodForm::update_enabled_fields() {
     // Grey out what the current switches make irrelevant, so the form explains itself.
-    const bool proto = chosen(prototype_loss_) != "none";
-    const bool ce = chosen(prototype_loss_) == "ce";
-    const bool adv = adversarial_->isChecked();
-    proto_min_distance_->setEnabled(chosen(aggregation_) != "fixed" && chosen(aggregation_) != "mean");
-    lambda_similarity_->setEnabled(chosen(similarity_) != "none");
-    lambda_prototype_->setEnabled(proto);
-    ce_scale_->setEnabled(ce);
-    ce_margin_->setEnabled(ce);
-    logit_adjust_->setEnabled(ce);
-    lambda_adversarial_->setEnabled(adv);
-    share_discriminator_->setEnabled(adv);
-    disc_input_->setEnabled(adv);
-    disc_real_noise_->setEnabled(adv);
+    const MethodTraits t = method_traits(options());
+    proto_min_distance_->setEnabled(t.separation_guard);
+    lambda_similarity_->setEnabled(t.similarity_term);
+    lambda_prototype_->setEnabled(t.prototype_term);
+    ce_scale_->setEnabled(t.cosine_ce_term);
+    ce_margin_->setEnabled(t.cosine_ce_term);
+    logit_adjust_->setEnabled(t.cosine_ce_term);
+    lambda_adversarial_->setEnabled(t.adversarial_term);
+    share_discriminator_->setEnabled(t.adversarial_term);
+    disc_input_->setEnabled(t.adversarial_term);
+    disc_real_noise_->setEnabled(t.adversarial_term);
 }
 
 }  // namespace fedhap::workbench

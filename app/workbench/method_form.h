@@ -1,9 +1,9 @@
 #pragma once
-// The method and every FedHAP switch (fl/method_options.h). Picking a method loads its preset;
+// The method and every FedHAP switch (method/method_options.h). Picking a method loads its preset;
 // each switch can then be changed to study it.
 #include <QGroupBox>
 
-#include "fl/method_options.h"
+#include "method/method_options.h"
 
 class QCheckBox;
 class QComboBox;

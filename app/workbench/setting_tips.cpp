@@ -14,7 +14,7 @@ struct Tip {
 
 // FedHAP = federated hashing with global prototypes: each client sends up one prototype code
 // per class with its model update, the server aggregates global prototypes, and a local
-// discriminator pulls each client's codes towards them (fl/method_options.h).
+// discriminator pulls each client's codes towards them (method/method_options.h).
 constexpr Tip kTips[] = {
     {"name", QT_TRANSLATE_NOOP("SettingTips", "A name for this experiment, saved in its JSON file and shown in the runs list")},
     {"seed", QT_TRANSLATE_NOOP("SettingTips", "Seed of the retrieval split, the partition, the initial weights and training: the same seed gives the same run")},

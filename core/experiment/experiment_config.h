@@ -7,7 +7,7 @@
 
 #include "data/dataset_source.h"
 #include "data/retrieval_split.h"
-#include "fl/method_options.h"
+#include "method/method_options.h"
 #include "nn/net_spec.h"
 #include "partition/partition.h"
 

@@ -6,9 +6,7 @@
 #include <chrono>
 
 #include "losses/adversarial_loss.h"
-#include "losses/dpsh_loss.h"
-#include "losses/prototype_losses.h"
-#include "losses/regularizers.h"
+#include "method/local_loss.h"
 #include "nn/weights.h"
 #include "util/random.h"
 
@@ -190,32 +188,14 @@ private:
     }
 
     torch::Tensor batch_loss(const torch::Tensor& u, const torch::Tensor& y, const torch::Tensor& with_prototype) {
-        const MethodOptions& o = c_.options_;
-        const torch::Tensor& prototypes = global_.prototypes;
-        torch::Tensor loss = torch::zeros({}, u.options());
-        if (o.similarity == SimilarityLoss::Dpsh) loss = loss + o.lambda_similarity * dpsh_loss(u, y);
-        if (prototypes.defined() && o.prototype_loss != PrototypeLoss::None) {
-            if (with_prototype.numel() > 0) {
-                const torch::Tensor uk = u.index_select(0, with_prototype), yk = y.index_select(0, with_prototype);
-                torch::Tensor pull;
-                switch (o.prototype_loss) {
-                    case PrototypeLoss::Bce: pull = prototype_bce_loss(uk, prototypes.index_select(0, yk)); break;
-                    case PrototypeLoss::Mse: pull = prototype_mse_loss(uk, prototypes.index_select(0, yk)); break;
-                    case PrototypeLoss::Ce:
-                        pull = prototype_ce_loss(uk, prototypes, yk, o.ce_scale, o.ce_margin, c_.logit_offset_);
-                        break;
-                    case PrototypeLoss::None: break;
-                }
-                loss = loss + o.lambda_prototype * pull;
-            }
-        }
-        if (o.lambda_quantization > 0) loss = loss + o.lambda_quantization * quantization_loss(u);
-        if (o.adversarial && prototypes.defined()) {
-            const torch::Tensor onehot = torch::nn::functional::one_hot(y, c_.classes_).to(u.dtype());
-            loss = loss + o.lambda_adversarial * generator_loss(discriminator_->forward(discriminator_input(u, o.disc_input), onehot));
-        }
-        if (o.fedprox_mu > 0 && !global_.anchor.empty()) loss = loss + proximal_term(*model_, global_.anchor, o.fedprox_mu);
-        return loss;
+        LossBatch batch{u, y, with_prototype, global_.prototypes, c_.logit_offset_, c_.classes_};
+        LossModels models;
+        models.discriminate = [this](const torch::Tensor& rows, const torch::Tensor& onehot) {
+            return discriminator_->forward(rows, onehot);
+        };
+        models.network = model_.get();
+        models.anchor = &global_.anchor;
+        return local_loss(c_.options_, batch, models);
     }
 
     void discriminator_step(const torch::Tensor& u, const torch::Tensor& y, const torch::Tensor& with_prototype) {
@@ -227,8 +207,8 @@ private:
         if (o.disc_real_noise > 0) real = real + o.disc_real_noise * normal_noise(real.sizes());
         disc_optimizer_.zero_grad();
         const torch::Tensor fake = u.detach().index_select(0, with_prototype);
-        const torch::Tensor loss = discriminator_loss(discriminator_->forward(discriminator_input(real, o.disc_input), onehot),
-                                                      discriminator_->forward(discriminator_input(fake, o.disc_input), onehot));
+        const torch::Tensor loss = discriminator_loss(discriminator_->forward(discriminator_view(real, o.disc_input), onehot),
+                                                      discriminator_->forward(discriminator_view(fake, o.disc_input), onehot));
         loss.backward();
         disc_optimizer_.step();
         trained_discriminator_ = true;

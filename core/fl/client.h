@@ -8,7 +8,7 @@
 #include <vector>
 
 #include "fl/messages.h"
-#include "fl/method_options.h"
+#include "method/method_options.h"
 #include "fl/run_observer.h"
 #include "fl/stop_token.h"
 #include "fl/train_data.h"

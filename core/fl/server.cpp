@@ -4,6 +4,7 @@
 #include <stdexcept>
 
 #include "losses/hash_centers.h"
+#include "method/prototype_aggregation.h"
 
 namespace fedhap {
 namespace {
@@ -73,41 +74,28 @@ void Server::aggregate(const std::vector<ClientUpdate>& updates) {
     if (options_.share_discriminator)
         weighted_average(updates, [](const ClientUpdate& u) -> const auto& { return u.discriminator; }, discriminator_);
     std::fill(flipped_.begin(), flipped_.end(), 0);
-    if (shares_prototypes(options_.upload) && options_.aggregation != PrototypeAggregation::Fixed) aggregate_prototypes(updates);
+    if (shares_prototypes(options_.upload) && aggregation_traits(options_.aggregation).learned) aggregate_prototypes(updates);
 }
 
 void Server::aggregate_prototypes(const std::vector<ClientUpdate>& updates) {
-    const auto agg = options_.aggregation;
+    const AggregationRule rule = aggregation_rule(options_.aggregation);
     const bool binary = binary_prototypes();
     const int guard = !binary ? 0 : options_.proto_min_distance >= 0 ? options_.proto_min_distance : bits_ / 4;
     const std::vector<float> before = prototypes_;
     const std::vector<std::uint8_t> known_before = known_;
+    std::vector<ClassReport> reports;
     for (int c = 0; c < classes_; ++c) {
-        double holders = 0.0;
-        std::vector<double> sum(static_cast<std::size_t>(bits_), 0.0);
+        reports.clear();
         for (const auto& u : updates) {
             if (u.counts.empty() || u.counts[static_cast<std::size_t>(c)] <= 0) continue;
-            const double n = u.counts[static_cast<std::size_t>(c)];
-            holders += n;
-            for (int b = 0; b < bits_; ++b) {
-                const float p = u.prototypes[static_cast<std::size_t>(c) * bits_ + b];
-                const double sign = p >= 0 ? 1.0 : -1.0;
-                switch (agg) {
-                    case PrototypeAggregation::CountWeightedSign: sum[b] += n * sign; break;
-                    case PrototypeAggregation::MajorityVote: sum[b] += sign; break;
-                    default: sum[b] += n * p; break;  // mean-sign and mean
-                }
-            }
+            reports.push_back({static_cast<double>(u.counts[static_cast<std::size_t>(c)]),
+                               u.prototypes.data() + static_cast<std::size_t>(c) * bits_});
         }
-        if (holders == 0.0) continue;  // nobody holds it: keep the previous prototype
+        if (reports.empty()) continue;  // nobody holds it: keep the previous prototype
         const std::size_t row = static_cast<std::size_t>(c) * bits_;
-        std::vector<float> candidate(prototypes_.begin() + static_cast<std::ptrdiff_t>(row),
-                                     prototypes_.begin() + static_cast<std::ptrdiff_t>(row + bits_));
-        for (int b = 0; b < bits_; ++b) {
-            if (agg == PrototypeAggregation::Mean) candidate[b] = static_cast<float>(sum[b] / holders);
-            else if (sum[b] != 0.0) candidate[b] = sum[b] > 0 ? 1.0f : -1.0f;
-            else if (candidate[b] == 0.0f) candidate[b] = 1.0f;  // a tie on a fresh class: sign(0) = +1
-        }
+        const std::vector<float> candidate = rule(
+            reports, std::vector<float>(prototypes_.begin() + static_cast<std::ptrdiff_t>(row),
+                                        prototypes_.begin() + static_cast<std::ptrdiff_t>(row + bits_)));
         if (guard > 0 && known_before[static_cast<std::size_t>(c)]) {
             // Compared with the other classes' rows as they stand (already updated ones included),
             // in class order, so the result is deterministic.

@@ -4,7 +4,8 @@
 #include <vector>
 
 #include "fl/messages.h"
-#include "fl/method_options.h"
+#include "method/method_options.h"
+#include "method/prototype_aggregation.h"
 
 namespace fedhap {
 
@@ -24,7 +25,7 @@ public:
     const std::vector<std::uint8_t>& flipped() const { return flipped_; }
     int bits_flipped() const;
     int prototype_min_distance() const;  // over known classes; −1 without binary prototypes
-    bool binary_prototypes() const { return options_.aggregation != PrototypeAggregation::Mean; }
+    bool binary_prototypes() const { return aggregation_traits(options_.aggregation).binary; }
 
     // For checkpoints.
     void restore(std::vector<float> weights, std::vector<float> prototypes, std::vector<std::uint8_t> known,

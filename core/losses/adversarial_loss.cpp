@@ -16,10 +16,9 @@ torch::Tensor generator_loss(const torch::Tensor& fake_logits) {
     return torch::nn::functional::binary_cross_entropy_with_logits(fake_logits, torch::ones_like(fake_logits));
 }
 
-torch::Tensor discriminator_input(const torch::Tensor& codes, DiscriminatorInput mode) {
-    if (mode == DiscriminatorInput::Raw) return codes;
+torch::Tensor code_directions(const torch::Tensor& rows) {
     namespace F = torch::nn::functional;
-    return F::normalize(codes, F::NormalizeFuncOptions().dim(1)) * std::sqrt(static_cast<double>(codes.size(1)));
+    return F::normalize(rows, F::NormalizeFuncOptions().dim(1)) * std::sqrt(static_cast<double>(rows.size(1)));
 }
 
 }  // namespace fedhap

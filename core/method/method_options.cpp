@@ -1,4 +1,4 @@
-#include "fl/method_options.h"
+#include "method/method_options.h"
 
 #include "util/name_table.h"
 
