@@ -16,8 +16,8 @@ workbench=$build/bin/fedhap-workbench
 config=$(dirname "$0")/../resources/presets/classroom.json
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-export HOME="$work/home" XDG_CONFIG_HOME="$work/home/.config" XDG_DATA_HOME="$work/home/.local/share"
-mkdir -p "$HOME"
+export HOME="$work/home" XDG_CONFIG_HOME="$work/home/.config" XDG_DATA_HOME="$work/home/.local/share" XDG_RUNTIME_DIR="$work/runtime"
+mkdir -p "$HOME" && mkdir -m 700 "$work/runtime"
 
 good_run() {  # good_run DIR: a finished two-round run
   mkdir -p "$1"

@@ -15,7 +15,8 @@
 #
 # The root is kept between runs with its packages installed (an `apt-get upgrade` brings it up
 # to date). The working tree (tracked files and untracked ones git does not ignore) is copied to
-# /src in the root, keeping /src/build: file times are kept, so Ninja rebuilds what changed.
+# /src in the root, keeping /src/build: a file whose bytes changed is replaced and so newer than
+# its objects, and Ninja rebuilds what changed.
 #
 # The sanitizer half of build-and-test.sh (ASan + UBSan and TSan over the plain-C++ tests) does
 # not run here: build-and-test.sh is run with FEDHAP_SANITIZERS=0. That half builds no LibTorch,
@@ -106,15 +107,29 @@ update_root() {
 }
 
 copy_tree() {
-  local dest=$ROOT/src
+  local dest=$ROOT/src incoming=$ROOT/src.incoming
   mkdir -p "$dest" || return 1
   [[ $CLEAN_BUILD -eq 1 ]] && rm -rf --one-file-system "$dest/build"
-  find "$dest" -mindepth 1 -maxdepth 1 ! -name build -exec rm -rf --one-file-system {} + || return 1
+  rm -rf --one-file-system "$incoming" && mkdir -p "$incoming" || return 1
   # Tracked and untracked-not-ignored files; a tracked file deleted in the tree is left out.
   git ls-files -co --exclude-standard -z |
     while IFS= read -r -d '' f; do [[ -e "$f" || -L "$f" ]] && printf '%s\0' "$f"; done |
-    tar --null -T - -cf - | tar -xpf - -C "$dest" || return 1
-  echo "test-debian13: copied $(find "$dest" -path "$dest/build" -prune -o -type f -print | wc -l) files to $dest"
+    tar --null -T - -cf - | tar -xpf - -C "$incoming" || return 1
+  # Only files whose bytes changed are replaced, and they get the time of the copy: kept times
+  # would let Ninja skip a file edited while the previous build was running (its object is
+  # newer than the edit). Files gone from the tree go from /src too; /src/build stays.
+  local changed=0 f
+  while IFS= read -r -d '' f; do
+    if [[ -L "$incoming/$f" || -L "$dest/$f" ]] || ! cmp -s "$incoming/$f" "$dest/$f"; then
+      mkdir -p "$(dirname "$dest/$f")" && rm -f "$dest/$f" && cp -P "$incoming/$f" "$dest/$f" || return 1
+      changed=$((changed + 1))
+    fi
+  done < <(cd "$incoming" && find . \( -type f -o -type l \) -printf '%P\0')
+  while IFS= read -r -d '' f; do
+    [[ -e "$incoming/$f" || -L "$incoming/$f" ]] || rm -f "$dest/$f"
+  done < <(cd "$dest" && find . -path ./build -prune -o \( -type f -o -type l \) -printf '%P\0')
+  rm -rf --one-file-system "$incoming"
+  echo "test-debian13: $changed files new or changed in $dest"
 }
 
 build_and_test() {

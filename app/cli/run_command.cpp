@@ -33,6 +33,7 @@ int run(const std::vector<std::string>& args) {
     ExperimentConfig config = experiment_config_from_options(p);
     if (p.is_set("pooled")) config.pooled = true;
     RunOptions options{p.text("out"), p.is_set("resume")};
+    resolve_device(config.device);  // a device that is not here is refused before a folder is made
     // Proved writable now, before the data load and the first round.
     if (!options.out_dir.empty()) prepare_output_folder(options.out_dir, "run folder");
     StopToken stop;
