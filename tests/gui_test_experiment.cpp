@@ -279,8 +279,9 @@ private Q_SLOTS:
         // Export: PNG, PDF and CSV of a view.
         TempDir out;
         for (const char* f : {"curves.png", "curves.pdf", "curves.csv", "prototypes.csv", "embedding.png", "retrieval.pdf", "runs.csv"}) {
-            const QString view = QString(f).section('.', 0, 0);
-            const QString error = window.export_view(view, QString::fromStdString(out.file(f)));
+            const std::optional<workbench::ViewId> view = workbench::view_from_key(QString(f).section('.', 0, 0));
+            QVERIFY2(view, f);
+            const QString error = window.export_view(*view, QString::fromStdString(out.file(f)));
             QVERIFY2(error.isEmpty(), qPrintable(error));
             QVERIFY2(QFileInfo(QString::fromStdString(out.file(f))).size() > 0, f);
         }

@@ -33,21 +33,21 @@ Lesson non_iid() {
          tr("Each row of the heat map is a client — a hospital, a bank, a phone — and each column a class. "
             "<b>IID</b>: the training images are dealt out at random, so every client sees every class in about "
             "the same proportion. The rows look alike."),
-         "partition", LessonAction::Configure, l.splits[0].second},
+         ViewId::Partition, LessonAction::Configure, l.splits[0].second},
         {tr("Skewed silos: Dirichlet α = 0.1"),
          tr("Real silos are not alike. Here each client's class mix is drawn from a Dirichlet distribution with "
             "<b>α = 0.1</b>: the smaller α, the more a few classes dominate a row. Most clients hold two or three "
             "classes, some almost one."),
-         "partition", LessonAction::Configure, l.splits[1].second},
+         ViewId::Partition, LessonAction::Configure, l.splits[1].second},
         {tr("The extreme: two classes per client"),
          tr("The <b>pathological</b> split gives each client exactly two classes. A client never sees the other "
             "eight: trained alone, it cannot tell them apart, and its updates pull the shared model towards its "
             "own two classes."),
-         "partition", LessonAction::Configure, l.splits[2].second},
+         ViewId::Partition, LessonAction::Configure, l.splits[2].second},
         {tr("Side by side"),
          tr("The same 5,000 training images, three ways. Federated methods must learn one hash function from "
             "clients like the middle and right ones — without ever pooling the images."),
-         "splits", LessonAction::CompareSplits, nullptr},
+         ViewId::Splits, LessonAction::CompareSplits, nullptr},
     };
     return l;
 }
@@ -59,7 +59,7 @@ Lesson fedavg_breaks() {
          tr("<b>FedAvg</b>: every round each client trains the shared model on its own images, then the server "
             "averages the weights. With the skewed Dirichlet α = 0.1 split each client's update serves its own "
             "few classes. Watch the mAP curve and the loss of each client."),
-         "curves", LessonAction::Train, [](ExperimentConfig& c) {
+         ViewId::Curves, LessonAction::Train, [](ExperimentConfig& c) {
              split(c, PartitionScheme::Dirichlet);
              method(Method::FedAvgDpsh)(c);
          }},
@@ -67,7 +67,7 @@ Lesson fedavg_breaks() {
          tr("<b>FedHAP</b> adds one hash code per class — a <i>prototype</i> — that clients send up and the server "
             "averages into global prototypes. Each client pulls its codes towards the global prototypes of "
             "their classes, so the classes a client never sees keep their place."),
-         "curves", LessonAction::Train, [](ExperimentConfig& c) {
+         ViewId::Curves, LessonAction::Train, [](ExperimentConfig& c) {
              split(c, PartitionScheme::Dirichlet);
              method(Method::FedHap)(c);
          }},
@@ -76,7 +76,7 @@ Lesson fedavg_breaks() {
             "final mAP@all. One seed is an anecdote. Measured over seeds 0–2 with the classroom's 20 rounds: "
             "FedAvg-DPSH 0.355 ± 0.037, FedHAP 0.706 ± 0.039. Most of the gap is the loss: FedAvg with FedHAP's "
             "own loss (fedavg-ce, no prototypes exchanged) reaches 0.681 ± 0.041 (docs/RESULTS.md)."),
-         "runs", LessonAction::Show, nullptr},
+         ViewId::Runs, LessonAction::Show, nullptr},
     };
     return l;
 }
@@ -92,18 +92,18 @@ Lesson prototypes() {
          tr("After one round of FedHAP: each row is the <b>global prototype</b> of a class — the sign of the "
             "clients' mean codes for that class, weighted by how many images each holds; one ±1 cell per bit. A client only sends prototypes of "
             "classes it holds."),
-         "prototypes", LessonAction::TrainOneRound, fedhap},
+         ViewId::Prototypes, LessonAction::TrainOneRound, fedhap},
         {tr("Prototypes settle"),
          tr("Training carries on. The outlined cells are bits that flipped this round: early on many flip, then "
             "fewer as the prototypes settle. The matrix on the right is the Hamming distance between each pair of "
             "prototypes: far apart is what makes classes easy to tell apart by code."),
-         "prototypes", LessonAction::Resume, nullptr},
+         ViewId::Prototypes, LessonAction::Resume, nullptr},
         {tr("Codes around their prototypes"),
          tr("The database images' codes laid out in 2-D by t-SNE, coloured by class, with the prototypes "
             "marked ◆: classes whose codes the network tells apart get regions of their own, each with its "
             "prototype beside it (t-SNE keeps neighbours together, not distances: a diamond marks its class's "
             "region, not its centre). Hover a point to see its image."),
-         "embedding", LessonAction::Show, nullptr},
+         ViewId::Embedding, LessonAction::Show, nullptr},
     };
     return l;
 }
@@ -115,7 +115,7 @@ Lesson retrieval() {
          tr("Retrieval: a query image's code is compared with every database code; the closest in Hamming "
             "distance come back first. ✓ marks an image of the query's class, × one of another. After one round "
             "the network has barely learned: many ×."),
-         "retrieval", LessonAction::TrainOneRound,
+         ViewId::Retrieval, LessonAction::TrainOneRound,
          [](ExperimentConfig& c) {
              split(c, PartitionScheme::Dirichlet);
              method(Method::FedHap)(c);
@@ -124,7 +124,7 @@ Lesson retrieval() {
         {tr("After the last round"),
          tr("The same query after every round has run (the picture of round 1 is kept beside this text). "
             "The precision–recall curve over Hamming radius climbs: mAP sums it up in one number."),
-         "retrieval", LessonAction::Resume, nullptr},
+         ViewId::Retrieval, LessonAction::Resume, nullptr},
     };
     return l;
 }

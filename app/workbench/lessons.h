@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "experiment/experiment_config.h"
+#include "view_id.h"
 
 namespace fedhap::workbench {
 
@@ -23,7 +24,7 @@ enum class LessonAction {
 struct LessonStep {
     QString heading;
     QString text;  // rich text, two or three sentences
-    QString view;  // the view shown: "partition", "curves", "prototypes", "embedding", "retrieval", "runs", "splits"
+    ViewId view = ViewId::Partition;  // the view shown
     LessonAction action = LessonAction::Show;
     // For Configure / Train / TrainOneRound: the step's experiment, made from the lesson's base.
     std::function<void(ExperimentConfig&)> configure;

@@ -54,8 +54,14 @@ constexpr int kSavedRunsShown = 20;  // of earlier sessions, in the runs view at
 
 template <typename View>
 View* named(View* view, const char* name) {
-    view->setObjectName(name);  // tests and export_view find the views by these names
+    view->setObjectName(name);  // tests find the widgets by these names
     return view;
+}
+
+template <typename Page>
+Page* page_of(Page* page, ViewId id) {
+    page->setObjectName(view_key(id));  // the export and the lessons find a view's tab by its key
+    return page;
 }
 
 }  // namespace
@@ -78,27 +84,25 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent), controller_(new E
     summary->setWordWrap(true);
     summary->setTextInteractionFlags(Qt::TextSelectableByMouse);
     auto* heatmap = named(new widgets::PartitionHeatmapView, "partition_heatmap");
-    auto* data_page = new QWidget;
+    auto* data_page = page_of(new QWidget, ViewId::Partition);
     auto* data_layout = new QVBoxLayout(data_page);
     data_layout->addWidget(summary);
     data_layout->addWidget(heatmap, 1);
-    curves_ = named(new widgets::LearningCurvesView, "curves");
-    auto* prototypes = named(new widgets::PrototypeView, "prototypes");
-    auto* embedding = named(new widgets::EmbeddingView, "embedding");
-    retrieval_ = named(new widgets::RetrievalView, "retrieval");
-    runs_ = named(new widgets::RunsView, "runs");
-    federation_view_ = named(new widgets::FederationView, "federation");
-    tabs_ = new QTabWidget;
-    tabs_->addTab(data_page, tr("Data && split"));
-    tabs_->addTab(curves_, tr("Curves"));
-    tabs_->addTab(prototypes, tr("Prototypes"));
-    tabs_->addTab(embedding, tr("Embedding"));
-    tabs_->addTab(retrieval_, tr("Retrieval"));
-    tabs_->addTab(runs_, tr("Runs"));
-    tabs_->addTab(federation_view_, tr("Federation"));
-    setCentralWidget(tabs_);
-    splits_ = named(new widgets::SplitComparisonView(this), "splits");  // a tab while a lesson shows it
+    curves_ = page_of(new widgets::LearningCurvesView, ViewId::Curves);
+    auto* prototypes = page_of(new widgets::PrototypeView, ViewId::Prototypes);
+    auto* embedding = page_of(new widgets::EmbeddingView, ViewId::Embedding);
+    retrieval_ = page_of(new widgets::RetrievalView, ViewId::Retrieval);
+    runs_ = page_of(new widgets::RunsView, ViewId::Runs);
+    federation_view_ = page_of(new widgets::FederationView, ViewId::Federation);
+    splits_ = page_of(new widgets::SplitComparisonView(this), ViewId::Splits);  // a tab while a lesson shows it
     splits_->hide();
+    pages_ = {{ViewId::Partition, data_page}, {ViewId::Curves, curves_},       {ViewId::Prototypes, prototypes},
+              {ViewId::Embedding, embedding}, {ViewId::Retrieval, retrieval_}, {ViewId::Runs, runs_},
+              {ViewId::Federation, federation_view_}, {ViewId::Splits, splits_}};
+    tabs_ = new QTabWidget;
+    for (const ViewInfo& v : all_views())
+        if (v.starts_as_tab) tabs_->addTab(pages_.at(v.id), view_title(v.id));
+    setCentralWidget(tabs_);
     lesson_panel_ = named(new widgets::LessonPanel, "lesson_panel");
     lesson_dock_ = new QDockWidget(tr("Lesson"), this);
     lesson_dock_->setObjectName("lesson_dock");
@@ -270,20 +274,17 @@ void MainWindow::open_runs(const QString& path) {
     tabs_->setCurrentWidget(runs_);
 }
 
-int MainWindow::tab_of(const QString& name) const {
-    if (name == "partition") return 0;
-    for (int i = 0; i < tabs_->count(); ++i)
-        if (tabs_->widget(i)->objectName() == name) return i;
-    return -1;
+int MainWindow::tab_of(ViewId view) const { return tabs_->indexOf(pages_.at(view)); }
+
+void MainWindow::show_view(ViewId view) {
+    if (view == ViewId::Splits && tab_of(view) < 0) tabs_->addTab(splits_, view_title(view));
+    if (const int tab = tab_of(view); tab >= 0) tabs_->setCurrentIndex(tab);
 }
 
-void MainWindow::show_view(const QString& name) {
-    if (name == "splits" && tab_of(name) < 0) tabs_->addTab(splits_, tr("Splits side by side"));
-    if (const int tab = tab_of(name); tab >= 0) tabs_->setCurrentIndex(tab);
-}
+std::optional<ViewId> MainWindow::current_view() const { return export_->view_of_tab(tabs_->currentIndex()); }
 
-QPixmap MainWindow::grab_view(const QString& name) {
-    const int tab = tab_of(name);
+QPixmap MainWindow::grab_view(ViewId view) {
+    const int tab = tab_of(view);
     if (tab < 0) return {};
     if (auto* view = qobject_cast<widgets::LiveView*>(tabs_->widget(tab))) view->flush();
     return tabs_->widget(tab)->grab();
@@ -291,14 +292,14 @@ QPixmap MainWindow::grab_view(const QString& name) {
 
 void MainWindow::show_splits(const QStringList& captions, const QVector<widgets::CountMatrix>& counts, const QString& hint) {
     splits_->set_splits(captions, counts, hint);
-    show_view("splits");
+    show_view(ViewId::Splits);
 }
 
 void MainWindow::show_lesson_panel(bool on) {
     // The lesson sets the experiment itself: its panel gives the views the room.
     if (on == lesson_dock_->isHidden()) findChild<QDockWidget*>("experiment_dock")->setVisible(!on);
     lesson_dock_->setVisible(on);
-    if (!on && tab_of("splits") >= 0) tabs_->removeTab(tab_of("splits"));
+    if (!on && tab_of(ViewId::Splits) >= 0) tabs_->removeTab(tab_of(ViewId::Splits));
 }
 
 void MainWindow::set_presentation_mode(bool on) {
@@ -343,16 +344,19 @@ QString MainWindow::export_report(const QString& pdf_path) {
         for (int col = 0; col < summary->columnCount(); ++col) cells << (summary->item(row, col) ? summary->item(row, col)->text() : QString());
         c.summary.rows << cells;
     }
-    for (const QString& png : export_->save_screenshots(files)) {
-        const QString file = QFileInfo(png).fileName();
+    std::vector<std::optional<ViewId>> shown;
+    const QStringList pngs = export_->save_screenshots(files, &shown);
+    for (int i = 0; i < pngs.size(); ++i) {
+        const std::optional<ViewId> view = shown[static_cast<std::size_t>(i)];
         // The window as a whole repeats a view; the federation view is empty unless this window hosted a run.
-        if (file == "workbench.png" || (file == "view-federation.png" && federation_view_->status().silos.empty())) continue;
-        c.view_images << png;
-        c.view_captions << QFileInfo(png).completeBaseName().mid(5).replace('-', ' ');  // "view-data-split" → "data split"
+        if (!view || (*view == ViewId::Federation && federation_view_->status().silos.empty())) continue;
+        c.view_images << pngs[i];
+        c.view_captions << view_caption(*view);
     }
     for (int tab = 0; tab < tabs_->count(); ++tab) {
-        const QString name = tab == 0 ? QString("partition") : tabs_->widget(tab)->objectName();
-        if (qobject_cast<widgets::LiveView*>(tabs_->widget(tab)) || tab == 0) export_->export_view(name, QDir(files).filePath(name + ".csv"));
+        const std::optional<ViewId> view = export_->view_of_tab(tab);
+        if (view && (qobject_cast<widgets::LiveView*>(tabs_->widget(tab)) || *view == ViewId::Partition))
+            export_->export_view(*view, QDir(files).filePath(view_key(*view) + ".csv"));
     }
     const widgets::TrainingCurves& t = curves_->curves();
     c.rounds.header = QStringList{tr("round"), tr("mean loss"), tr("mAP"), tr("MB up"), tr("MB down")};
@@ -378,7 +382,7 @@ bool MainWindow::is_loading() const { return data_preview_->is_loading(); }
 
 bool MainWindow::embedding_busy() const { return embedding_->busy(); }
 
-QString MainWindow::export_view(const QString& view, const QString& path) { return export_->export_view(view, path); }
+QString MainWindow::export_view(ViewId view, const QString& path) { return export_->export_view(view, path); }
 
 QStringList MainWindow::save_screenshots(const QString& dir) { return export_->save_screenshots(dir); }
 

@@ -6,8 +6,12 @@
 #include <QPixmap>
 #include <QVector>
 
+#include <map>
+#include <optional>
+
 #include "experiment_controller.h"
 #include "host_settings.h"
+#include "view_id.h"
 
 class QAction;
 class QDockWidget;
@@ -59,8 +63,8 @@ public:
     ExperimentPanel& panel() { return *panel_; }
     bool embedding_busy() const;
     QString last_error() const { return last_error_; }
-    // Exports one view ("partition", "curves", "prototypes", "embedding", "retrieval", "runs", "federation") by file suffix.
-    QString export_view(const QString& view, const QString& path);
+    // Exports one view shown as a tab, PNG, PDF or CSV by file suffix; returns an error, empty on success.
+    QString export_view(ViewId view, const QString& path);
     // Shows the run folders under `path` in the runs view, followed as they grow (File → Open run
     // folder…). They are read off the GUI thread: run_library().opened says how it went.
     void open_runs(const QString& path);
@@ -68,9 +72,10 @@ public:
     DataPreviewPresenter& data_preview() { return *data_preview_; }
     LessonPresenter& lesson_presenter() { return *lessons_; }
 
-    // Shows the view named as in export_view (and "splits", the lesson's split comparison).
-    void show_view(const QString& name);
-    QPixmap grab_view(const QString& name);  // a picture of that view's page
+    // Brings the view's tab to the front (Splits, the lesson's split comparison, becomes a tab).
+    void show_view(ViewId view);
+    std::optional<ViewId> current_view() const;
+    QPixmap grab_view(ViewId view);  // a picture of that view's page
     void show_splits(const QStringList& captions, const QVector<widgets::CountMatrix>& counts, const QString& hint);
     void show_lesson_panel(bool on);
     // Full screen, larger text and markers, a colour-blind-safe palette (View → Presentation mode).
@@ -98,7 +103,7 @@ private:
     void follow_run_folder_dialog();
     void open_runs_dialog();
     void export_report_dialog();
-    int tab_of(const QString& name) const;
+    int tab_of(ViewId view) const;  // −1 when the view is not a tab now
 
     ExperimentController* controller_;
     ExperimentPanel* panel_;
@@ -110,6 +115,7 @@ private:
     widgets::LessonPanel* lesson_panel_;
     QDockWidget* lesson_dock_;
     widgets::SplitComparisonView* splits_;
+    std::map<ViewId, QWidget*> pages_;  // every view's page, a tab or not
     QAction* presentation_action_;
     QAction *run_action_, *pause_action_, *stop_action_, *step_action_;
 

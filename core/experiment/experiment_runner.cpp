@@ -171,7 +171,7 @@ void ExperimentRun::report_data(const FederationSetup& setup) const {
 std::vector<std::size_t> ExperimentRun::round_database() const {
     std::vector<std::size_t> sample = data_.split.database;
     if (config_.eval_database_sample > 0 && config_.eval_database_sample < sample.size()) {
-        Rng rng(stream_seed(config_.seed, 0, 0, 4));
+        Rng rng(stream_seed(config_.seed, 0, 0, StreamPurpose::DatabaseSample));
         rng.shuffle(sample);
         sample.resize(config_.eval_database_sample);
         std::sort(sample.begin(), sample.end());

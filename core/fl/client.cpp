@@ -12,8 +12,9 @@
 
 namespace fedhap {
 
-std::uint64_t stream_seed(std::uint64_t seed, std::uint64_t round, std::uint64_t client, std::uint64_t purpose) {
-    Rng rng(seed ^ (round * 0x9E3779B97F4A7C15ull) ^ (client * 0xC2B2AE3D27D4EB4Full) ^ (purpose * 0x165667B19E3779F9ull));
+std::uint64_t stream_seed(std::uint64_t seed, std::uint64_t round, std::uint64_t client, StreamPurpose purpose) {
+    const auto p = static_cast<std::uint64_t>(purpose);
+    Rng rng(seed ^ (round * 0x9E3779B97F4A7C15ull) ^ (client * 0xC2B2AE3D27D4EB4Full) ^ (p * 0x165667B19E3779F9ull));
     return rng.next_u64();
 }
 
@@ -96,9 +97,11 @@ public:
     Round(Client& client, ClientNetworks& networks, const Bytes& global_message, int round, const TrainData& data)
         : c_(client), model_(networks.model), discriminator_(networks.discriminator), data_(data), round_(round),
           global_(adopt_global(global_message)),
-          rng_(stream_seed(client.seed_, static_cast<std::uint64_t>(round), static_cast<std::uint64_t>(client.id_), 2)),
+          rng_(stream_seed(client.seed_, static_cast<std::uint64_t>(round), static_cast<std::uint64_t>(client.id_),
+                           StreamPurpose::BatchOrder)),
           generator_(at::detail::createCPUGenerator(
-              stream_seed(client.seed_, static_cast<std::uint64_t>(round), static_cast<std::uint64_t>(client.id_), 1))),
+              stream_seed(client.seed_, static_cast<std::uint64_t>(round), static_cast<std::uint64_t>(client.id_),
+                          StreamPurpose::TrainingNoise))),
           optimizer_(model_->parameters(), torch::optim::AdamOptions(client.train_.lr)),
           disc_optimizer_(discriminator_->parameters(), torch::optim::AdamOptions(client.train_.lr).betas({0.5, 0.999})),
           n_(static_cast<std::int64_t>(client.rows_.size())),

@@ -48,7 +48,7 @@ std::vector<int> Federation::choose_clients(int round) const {
     std::vector<int> chosen(pool_->size());
     for (std::size_t k = 0; k < chosen.size(); ++k) chosen[k] = static_cast<int>(k);
     if (setup_.method.participation < 1.0) {
-        Rng rng(stream_seed(setup_.seed, static_cast<std::uint64_t>(round), 0, 3));
+        Rng rng(stream_seed(setup_.seed, static_cast<std::uint64_t>(round), 0, StreamPurpose::Participation));
         rng.shuffle(chosen);
         const auto m = std::max<std::size_t>(1, static_cast<std::size_t>(std::lround(setup_.method.participation * chosen.size())));
         chosen.resize(std::min(m, chosen.size()));
