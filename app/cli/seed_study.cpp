@@ -1,7 +1,5 @@
 #include "seed_study.h"
 
-#include <nlohmann/json.hpp>
-
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
@@ -10,6 +8,7 @@
 
 #include "arg_parser.h"
 #include "experiment/experiment_runner.h"
+#include "experiment/run_folder_read.h"
 #include "experiment_options.h"
 #include "io/input_file.h"
 #include "io/output_folder.h"
@@ -25,12 +24,11 @@ bool read_finished(const std::string& dir, const ExperimentConfig& config, CellR
     if (!fs::exists(dir + "/summary.json") || !fs::exists(dir + "/config.json")) return false;
     try {
         if (read_text(dir + "/config.json") != config_to_json(config)) return false;  // another config: train anew
-        const auto j = nlohmann::json::parse(read_text(dir + "/summary.json"));
-        if (j.at("stopped").get<bool>()) return false;
-        const double rounds = j.at("rounds").get<double>();
-        cell.map = j.at("map_all").get<double>();
-        cell.seconds = j.at("seconds_all_sessions").get<double>();
-        cell.bytes_up_per_round = j.at("bytes_up").get<double>() / rounds;
+        const SummaryRecord s = read_summary_file(dir + "/summary.json");
+        if (s.stopped || !s.rounds || *s.rounds <= 0 || !s.map_all || !s.seconds_all_sessions || !s.bytes_up) return false;
+        cell.map = *s.map_all;
+        cell.seconds = *s.seconds_all_sessions;
+        cell.bytes_up_per_round = *s.bytes_up / *s.rounds;
     } catch (const std::exception&) {
         return false;  // unreadable or damaged: train anew
     }

@@ -5,8 +5,6 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
-#include <QJsonDocument>
-#include <QJsonObject>
 #include <exception>
 #include <stdexcept>
 #include <string>
@@ -14,6 +12,7 @@
 #include "duration_text.h"
 #include "experiment/config_limits.h"
 #include "experiment/experiment_config.h"
+#include "experiment/run_folder_read.h"
 #include "io/input_file.h"
 #include "util/printable_path.h"
 
@@ -33,11 +32,6 @@ bool has_entry(const QString& path) {
     return ::lstat(QFile::encodeName(path).constData(), &st) == 0;
 }
 
-// The core's message is "<path>: <fault>"; the fault alone, to be named by the shown name.
-QString fault_of(const InputFileError& e, const std::string& path) {
-    const std::string what = e.what(), prefix = printable_path(path) + ": ";
-    return QString::fromStdString(what.compare(0, prefix.size(), prefix) == 0 ? what.substr(prefix.size()) : what);
-}
 
 struct RunFile {
     std::string path;  // as opened
@@ -52,36 +46,24 @@ std::string read_small(const RunFile& f) {
     try {
         return read_input_file(f.path, input_limits::kConfig);
     } catch (const InputFileError& e) {
-        throw Refused(f.shown, fault_of(e, f.path));
+        throw Refused(f.shown, QString::fromStdString(e.fault()));
     }
 }
 
-// Adds the complete lines of metrics.jsonl, one bounded line at a time (never the whole file).
+// Adds the complete lines of metrics.jsonl (the core's reader: one bounded line at a time).
 void read_metrics(const RunFile& f, widgets::RunRecord& r) {
     try {
-        InputFile file(f.path, input_limits::kJournal);
-        LineReader lines(file, input_limits::kJournalLine);
-        std::string line;
-        while (lines.next(line)) {
-            if (!lines.complete()) break;  // being written: the next read takes it whole
-            const int n = static_cast<int>(lines.line_number());
-            // A run has at most limits::rounds.hi rounds: more lines cannot be one, and would
-            // only grow the record.
-            if (n > limits::rounds.hi) throw Refused(f.shown, QObject::tr("more than %1 lines; refused").arg(limits::rounds.hi));
-            const QJsonObject m = QJsonDocument::fromJson(QByteArray::fromRawData(line.data(), static_cast<qsizetype>(line.size()))).object();
-            if (!m.value("round").isDouble() || !m.value("loss").isDouble())
-                throw Refused(f.shown, QObject::tr("line %1 is not a round's metrics").arg(n));
-            const double round = m.value("round").toDouble();
-            r.rounds << round;
-            r.loss << m.value("loss").toDouble();
-            r.megabytes << (m.value("bytes_up").toDouble() + m.value("bytes_down").toDouble()) / 1e6;
-            if (m.value("map").isDouble()) {
-                r.map_rounds << round;
-                r.map << m.value("map").toDouble();
+        read_metrics_file(f.path, limits::rounds.hi, [&r](const RoundRecord& m) {
+            r.rounds << m.round;
+            r.loss << m.loss;
+            r.megabytes << (m.bytes_up + m.bytes_down) / 1e6;
+            if (m.map) {
+                r.map_rounds << m.round;
+                r.map << *m.map;
             }
-        }
-    } catch (const InputFileError& e) {
-        throw Refused(f.shown, fault_of(e, f.path));
+        });
+    } catch (const RunFileError& e) {
+        throw Refused(f.shown, QString::fromStdString(e.fault()));
     }
 }
 
@@ -109,18 +91,21 @@ void read_into(const QString& dir, const QString& shown, widgets::RunRecord& r) 
         return;
     }
     const RunFile summary_file = run_file(dir, shown, "summary.json");
-    const std::string summary_text = read_small(summary_file);
-    const QJsonObject s = QJsonDocument::fromJson(QByteArray::fromStdString(summary_text)).object();
-    if (s.isEmpty()) throw Refused(summary_file.shown, QObject::tr("not a run summary"));
-    r.seconds = s.value("seconds_all_sessions").toDouble(s.value("seconds").toDouble());
-    const double map_all = s.value("map_all").toDouble(-1.0);
-    if (s.value("stopped").toBool() || map_all < 0) {
-        r.status = QObject::tr("stopped after round %1").arg(s.value("rounds").toInt(done));
+    SummaryRecord s;
+    try {
+        s = read_summary_file(summary_file.path);
+    } catch (const RunFileError& e) {
+        throw Refused(summary_file.shown, QString::fromStdString(e.fault()));
+    }
+    r.seconds = s.seconds_all_sessions.value_or(s.seconds.value_or(0.0));
+    const double map_all = s.map_all.value_or(-1.0);
+    if (s.stopped || map_all < 0) {
+        r.status = QObject::tr("stopped after round %1").arg(s.rounds.value_or(done));
         return;
     }
     r.completed = true;
     r.map_all = map_all;
-    r.status = done_status(map_all, s.value("p_at_h2").toDouble(), r.seconds);
+    r.status = done_status(map_all, s.p_at_h2.value_or(0.0), r.seconds);
 }
 
 }  // namespace

@@ -11,7 +11,12 @@ namespace fedhap {
 class DataError : public std::runtime_error {
 public:
     DataError(const std::string& file, const std::string& fault)
-        : std::runtime_error(printable_path(file) + ": " + fault) {}
+        : std::runtime_error(printable_path(file) + ": " + fault), fault_(fault) {}
+    // The fault alone, for a caller that names the file as its user sees it ("runs/x/config.json").
+    const std::string& fault() const { return fault_; }
+
+private:
+    std::string fault_;
 };
 
 }  // namespace fedhap
