@@ -17,7 +17,7 @@ struct RunSummary;
 struct Checkpoint {
     int round = 0;                              // rounds completed
     double seconds = 0.0;                       // end-to-end time spent so far
-    std::vector<std::vector<float>> state;      // Federation::save_state()
+    std::vector<std::vector<float>> state;      // Federation::save_state(): the server's (ServerState), then the pool's
 };
 
 // The full-protocol evaluation's codes (of the first model) and labels.

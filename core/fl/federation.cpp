@@ -107,19 +107,16 @@ PrototypeSnapshot Federation::prototypes(int round) const {
 }
 
 std::vector<std::vector<float>> Federation::save_state() const {
-    std::vector<std::vector<float>> state{server_->weights(), server_->prototypes(),
-                                          std::vector<float>(server_->known().begin(), server_->known().end()),
-                                          server_->discriminator(), server_->velocity()};
+    std::vector<std::vector<float>> state = server_->state().to_arrays();
     for (auto& a : pool_->save_state()) state.push_back(std::move(a));
     return state;
 }
 
 void Federation::load_state(const std::vector<std::vector<float>>& state) {
-    constexpr std::size_t kServerArrays = 5;
-    if (state.size() != kServerArrays + pool_->state_arrays())
+    if (state.size() != ServerState::kArrays + pool_->state_arrays())
         throw std::invalid_argument("checkpoint: it holds a different number of clients");
-    server_->restore(state[0], state[1], std::vector<std::uint8_t>(state[2].begin(), state[2].end()), state[3], state[4]);
-    pool_->load_state({state.begin() + kServerArrays, state.end()});
+    server_->restore(ServerState::from_arrays(state));
+    pool_->load_state({state.begin() + ServerState::kArrays, state.end()});
 }
 
 }  // namespace fedhap

@@ -134,13 +134,29 @@ int Server::prototype_min_distance() const {
     return k < 2 ? -1 : min_pairwise_distance(rows, k, bits_);
 }
 
-void Server::restore(std::vector<float> weights, std::vector<float> prototypes, std::vector<std::uint8_t> known,
-                     std::vector<float> discriminator, std::vector<float> velocity) {
-    velocity_ = std::move(velocity);
-    weights_ = std::move(weights);
-    prototypes_ = std::move(prototypes);
-    known_ = std::move(known);
-    discriminator_ = std::move(discriminator);
+std::vector<std::vector<float>> ServerState::to_arrays() const {
+    return {weights, prototypes, std::vector<float>(known.begin(), known.end()), discriminator, velocity};
+}
+
+ServerState ServerState::from_arrays(const std::vector<std::vector<float>>& a) {
+    if (a.size() < kArrays) throw std::invalid_argument("checkpoint: the server's state is incomplete");
+    ServerState s;
+    s.weights = a[0];
+    s.prototypes = a[1];
+    s.known.assign(a[2].begin(), a[2].end());
+    s.discriminator = a[3];
+    s.velocity = a[4];
+    return s;
+}
+
+ServerState Server::state() const { return {weights_, prototypes_, discriminator_, velocity_, known_}; }
+
+void Server::restore(ServerState state) {
+    velocity_ = std::move(state.velocity);
+    weights_ = std::move(state.weights);
+    prototypes_ = std::move(state.prototypes);
+    known_ = std::move(state.known);
+    discriminator_ = std::move(state.discriminator);
     std::fill(flipped_.begin(), flipped_.end(), 0);
 }
 

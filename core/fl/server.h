@@ -1,5 +1,6 @@
 #pragma once
 // The server: aggregates client weights (FedAvg, sample-weighted) and the global prototypes.
+#include <cstddef>
 #include <cstdint>
 #include <vector>
 
@@ -8,6 +9,18 @@
 #include "method/prototype_aggregation.h"
 
 namespace fedhap {
+
+// What the server carries from round to round, which is what a checkpoint keeps of it.
+struct ServerState {
+    std::vector<float> weights, prototypes, discriminator, velocity;  // velocity: FedAvgM's, else empty
+    std::vector<std::uint8_t> known;                                  // per class: has a prototype
+
+    // The checkpoint's layout, fixed so that earlier checkpoints still load: kArrays arrays, in
+    // the order weights, prototypes, known (0/1 as floats), discriminator, velocity.
+    static constexpr std::size_t kArrays = 5;
+    std::vector<std::vector<float>> to_arrays() const;
+    static ServerState from_arrays(const std::vector<std::vector<float>>& arrays);  // the first kArrays
+};
 
 class Server {
 public:
@@ -28,10 +41,9 @@ public:
     bool binary_prototypes() const { return aggregation_traits(options_.aggregation).binary; }
 
     // For checkpoints.
-    void restore(std::vector<float> weights, std::vector<float> prototypes, std::vector<std::uint8_t> known,
-                 std::vector<float> discriminator, std::vector<float> velocity);
+    ServerState state() const;
+    void restore(ServerState state);
     const std::vector<float>& discriminator() const { return discriminator_; }
-    const std::vector<float>& velocity() const { return velocity_; }
 
 private:
     void aggregate_prototypes(const std::vector<ClientUpdate>& updates);
