@@ -3,6 +3,8 @@
 # plain-C++ tests once more under ASan + UBSan and TSan. Prints each phase's time at the end.
 #
 #   FEDHAP_SANITIZERS=0 packaging/build-and-test.sh   skips the sanitizer half (default 1: runs it).
+#   FEDHAP_WERROR=1 packaging/build-and-test.sh       makes every warning of the project's code an
+#                                                     error (default 0; CI sets 1).
 #   packaging/test-debian13.sh sets it for its Debian 13 run (see there why).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -20,8 +22,14 @@ report_times() {
 }
 trap report_times EXIT
 
+case "${FEDHAP_WERROR:-0}" in
+  0) WERROR=-DFEDHAP_WERROR=OFF ;;
+  1) WERROR=-DFEDHAP_WERROR=ON ;;
+  *) echo "build-and-test: FEDHAP_WERROR must be 0 or 1, not '$FEDHAP_WERROR'" >&2; exit 2 ;;
+esac
+
 timed "install-deps" packaging/install-deps.sh
-timed "configure (release)" cmake --preset release
+timed "configure (release)" cmake --preset release "$WERROR"
 timed "build (release)" cmake --build --preset release
 timed "ctest (release)" ctest --preset release -j "$(nproc)"
 
@@ -33,7 +41,7 @@ esac
 
 # The plain-C++ half (parsers, evaluation, partitions, messages, fuzz corpora) once more under
 # AddressSanitizer + UndefinedBehaviorSanitizer; any report fails the run.
-timed "configure (asan)" cmake --preset asan -DFEDHAP_BUILD_GUI=OFF -DFEDHAP_BUILD_BENCH=OFF > /dev/null
+timed "configure (asan)" cmake --preset asan -DFEDHAP_BUILD_GUI=OFF -DFEDHAP_BUILD_BENCH=OFF "$WERROR" > /dev/null
 timed "build (asan)" cmake --build --preset asan --target fedhap_base_tests
 timed "ctest (asan, base)" env ASAN_OPTIONS=detect_leaks=1:halt_on_error=1 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
   ctest --preset asan -L base -j "$(nproc)"
@@ -43,7 +51,7 @@ timed "ctest (asan, base)" env ASAN_OPTIONS=detect_leaks=1:halt_on_error=1 UBSAN
 # the uninstrumented Qt libraries are suppressed (tests/tsan.supp).
 if setarch -R true 2>/dev/null; then
   TSAN_TESTS=(test_thread_pool test_eval_metrics test_embed_pca test_embed_tsne test_partition)
-  timed "configure (tsan)" cmake --preset tsan -DFEDHAP_BUILD_GUI=OFF -DFEDHAP_BUILD_BENCH=OFF > /dev/null
+  timed "configure (tsan)" cmake --preset tsan -DFEDHAP_BUILD_GUI=OFF -DFEDHAP_BUILD_BENCH=OFF "$WERROR" > /dev/null
   timed "build (tsan)" cmake --build --preset tsan --target "${TSAN_TESTS[@]}"
   timed "ctest (tsan)" env TSAN_OPTIONS="halt_on_error=1 suppressions=$PWD/tests/tsan.supp" \
     setarch -R ctest --preset tsan -R "^($(IFS='|'; echo "${TSAN_TESTS[*]}"))\$" -j "$(nproc)"

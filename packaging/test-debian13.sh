@@ -133,7 +133,7 @@ copy_tree() {
 }
 
 build_and_test() {
-  debian_root_run "$ROOT" FEDHAP_SANITIZERS="$SANITIZERS" CI="${CI:-}" \
+  debian_root_run "$ROOT" FEDHAP_SANITIZERS="$SANITIZERS" FEDHAP_WERROR="${FEDHAP_WERROR:-0}" CI="${CI:-}" \
     bash -c 'cd /src && packaging/build-and-test.sh'
 }
 

@@ -201,7 +201,7 @@ std::optional<ViewId> MainWindow::current_view() const { return export_->view_of
 QPixmap MainWindow::grab_view(ViewId view) {
     const int tab = tab_of(view);
     if (tab < 0) return {};
-    if (auto* view = qobject_cast<widgets::LiveView*>(tabs_->widget(tab))) view->flush();
+    if (auto* live = qobject_cast<widgets::LiveView*>(tabs_->widget(tab))) live->flush();
     return tabs_->widget(tab)->grab();
 }
 
