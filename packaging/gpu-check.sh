@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# The GPU check of DESIGN §7, as one script.
+# The GPU check (core + CLI built against the device's PyTorch LibTorch, then the classroom preset
+# on cuda and on cpu), as one prepared script.
 #
 #   packaging/gpu-check.sh --prepare   on the Debian machine: unpacks the header-only packages
 #                                      and the Fashion-MNIST files the core needs into .gpu-deps/

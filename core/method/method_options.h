@@ -1,5 +1,5 @@
 #pragma once
-// Every federated method is a preset of the same switches (DESIGN §1), so users can study each.
+// Every federated method is a preset of the same switches, so users can study each.
 #include <string>
 #include <vector>
 
@@ -9,8 +9,8 @@ enum class Method { Centralized, LocalOnly, FedAvgDpsh, FedAvgCsq, FedAvgCe, Fed
 enum class SimilarityLoss { None, Dpsh };
 enum class PrototypeLoss { None, Bce, Mse, Ce };
 enum class PrototypeInit { Hadamard, Random, None };
-// How the server turns the clients' local prototypes p_c^k (class means of u) into P_c. DESIGN §1
-// writes the default as sign(Σ_k n_c^k p_c^k), which equals the sign of the count-weighted mean;
+// How the server turns the clients' local prototypes p_c^k (class means of u) into P_c. FedHAP's
+// rule is written as sign(Σ_k n_c^k p_c^k), which equals the sign of the count-weighted mean;
 // to keep the three switches distinct, "count-weighted-sign" votes with the clients' binary
 // prototypes, each weighted by its count. A tie keeps the previous bit.
 enum class PrototypeAggregation {
