@@ -3,6 +3,7 @@
 // and with values that a fixed-decimals spin box would round.
 #include <QtTest>
 
+#include "experiment/config_fields.h"
 #include "experiment/config_limits.h"
 #include "experiment/experiment_config.h"
 #include "experiment_panel.h"
@@ -11,56 +12,42 @@ using namespace fedhap;
 
 namespace {
 
+// Sets every number to the low (or high) end of its range and every flag to `high`, through the
+// one list of settings, so a new setting is covered without being named here.
+struct EdgeSetter {
+    bool high;
+    template <typename F>
+    void section(const char*, F&& f) { f(); }
+    void method_name(const char*, MethodOptions&) {}
+    void text(const char*, std::string&) {}
+    template <typename E, typename Parse>
+    void choice(const char*, E&, Parse) {}
+    void boolean(const char*, bool& v) { v = high; }
+    template <typename I>
+    void integer(const char*, I& v, const limits::IntRange& r) { v = static_cast<I>(high ? r.hi : r.lo); }
+    void real(const char*, double& v, const limits::RealRange& r) { v = high ? r.hi : r.lo; }
+};
+
 // Every numeric setting at the low (or high) end of its range; every enum at one choice.
 ExperimentConfig at_edge(bool high) {
-    auto pick = [high](const auto& range) { return high ? range.hi : range.lo; };
     ExperimentConfig c;
+    EdgeSetter edges{high};
+    visit_config(c, edges);
     c.name = high ? "edge-high" : "edge-low";
     c.dataset = high ? DatasetKind::Digits : DatasetKind::Mnist;
     c.data_path = high ? "/data/digits.png" : "";
-    c.seed = static_cast<std::uint64_t>(pick(limits::seed));
-    c.sizes = {static_cast<std::size_t>(pick(limits::per_class)), static_cast<std::size_t>(pick(limits::per_class))};
-    auto& p = c.partition;
-    p.scheme = high ? PartitionScheme::FeatureNoise : PartitionScheme::Shards;
-    p.clients = static_cast<std::size_t>(pick(limits::clients));
-    p.alpha = pick(limits::alpha);
-    p.min_partition_size = static_cast<std::size_t>(pick(limits::min_partition_size));
-    p.self_balancing = high;
-    p.classes_per_client = static_cast<std::size_t>(pick(limits::per_client));
-    p.shards_per_client = static_cast<std::size_t>(pick(limits::per_client));
-    p.noise_sigma = pick(limits::noise_sigma);
-    p.seed = c.seed;
+    c.partition.scheme = high ? PartitionScheme::FeatureNoise : PartitionScheme::Shards;
+    c.partition.seed = c.seed;
     c.net = high ? NetKind::Mlp : NetKind::Cnn;
-    c.bits = static_cast<int>(pick(limits::bits));
-    c.hidden = static_cast<int>(pick(limits::hidden));
-    c.rounds = static_cast<int>(pick(limits::rounds));
-    c.local_epochs = static_cast<int>(pick(limits::local_epochs));
-    c.batch_size = static_cast<int>(pick(limits::batch_size));
-    c.lr = pick(limits::lr);
     c.device = high ? "cuda:7" : "cpu";  // a device this machine lacks must survive too
-    c.threads = static_cast<int>(pick(limits::threads));
-    c.eval_every = static_cast<int>(pick(limits::eval_every));
-    c.eval_database_sample = static_cast<std::size_t>(pick(limits::eval_database_sample));
-    c.pooled = high;
     auto& m = c.method;
     m.method = high ? Method::FedProtoHash : Method::LocalOnly;
     m.similarity = high ? SimilarityLoss::Dpsh : SimilarityLoss::None;
     m.prototype_loss = high ? PrototypeLoss::Mse : PrototypeLoss::Bce;
     m.init = high ? PrototypeInit::Random : PrototypeInit::None;
-    m.aggregation = high ? PrototypeAggregation::MajorityVote : PrototypeAggregation::Mean;
+    m.aggregation = high ? PrototypeAggregation::MajorityVote : PrototypeAggregation::SmoothedMean;
     m.upload = high ? Upload::PrototypesOnly : Upload::Nothing;
-    m.adversarial = !high;
-    m.share_discriminator = high;
     m.disc_input = high ? DiscriminatorInput::Direction : DiscriminatorInput::Raw;
-    m.lambda_similarity = m.lambda_prototype = m.lambda_adversarial = m.lambda_quantization = pick(limits::lambda);
-    m.ce_scale = pick(limits::ce_scale);
-    m.ce_margin = pick(limits::ce_margin);
-    m.logit_adjust = pick(limits::logit_adjust);
-    m.server_momentum = pick(limits::server_momentum);
-    m.proto_min_distance = static_cast<int>(pick(limits::proto_min_distance));
-    m.disc_real_noise = pick(limits::disc_real_noise);
-    m.participation = pick(limits::participation);
-    m.fedprox_mu = m.proto_dp_sigma = pick(limits::lambda);
     return c;
 }
 

@@ -6,6 +6,7 @@
 #include <cmath>
 
 #include "losses/adversarial_loss.h"
+#include "losses/distillation.h"
 #include "losses/dpsh_loss.h"
 #include "losses/hash_centers.h"
 #include "losses/prototype_losses.h"
@@ -68,6 +69,50 @@ private Q_SLOTS:
         const auto protos = rows({1, 1, 1, 1, 1, -1, 1, -1}, 4);
         const auto ce = prototype_ce_loss(rows({0.5f, 0.5f, 0.5f, 0.5f}, 4), protos, torch::tensor({0}, torch::kInt64), s, m);
         QVERIFY2(std::abs(value(ce) - expected) < 1e-5, qPrintable(QString::number(value(ce))));
+    }
+    void restricted_softmax_scales_absent_classes() {
+        // Same rows as above; with class 1 absent (α = 0.25) its logit s·0 stays 0, so only a
+        // class with a non-zero cosine shows the scale: u along P1 but labelled 0.
+        const double s = 8.0, m = 0.2, a = 0.25;
+        const auto protos = rows({1, 1, 1, 1, 1, -1, 1, -1}, 4);
+        const auto u = rows({0.5f, -0.5f, 0.5f, -0.5f}, 4);  // cos = (0, 1)
+        const auto y = torch::tensor({0}, torch::kInt64);
+        const auto scale = torch::tensor({1.0f, static_cast<float>(a)});
+        const double plain = -std::log(std::exp(-s * m) / (std::exp(-s * m) + std::exp(s)));
+        const double restricted = -std::log(std::exp(-s * m) / (std::exp(-s * m) + std::exp(a * s)));
+        QVERIFY(std::abs(value(prototype_ce_loss(u, protos, y, s, m)) - plain) < 1e-4);
+        QVERIFY(std::abs(value(prototype_ce_loss(u, protos, y, s, m, {}, scale)) - restricted) < 1e-4);
+        QVERIFY(restricted < plain);  // the absent class pushes the code less
+    }
+    void not_true_distillation_by_hand() {
+        // 3 classes, true class 0. Non-true logits: student (0, 0), teacher (ln 3, 0) →
+        // teacher softmax (¾, ¼), student (½, ½): KL = ¾ ln(3/2) + ¼ ln(1/2).
+        const auto y = torch::tensor({0}, torch::kInt64);
+        const auto student = rows({5.0f, 0.0f, 0.0f}, 3);
+        const auto teacher = rows({-2.0f, static_cast<float>(std::log(3.0)), 0.0f}, 3);
+        const double kl = 0.75 * std::log(1.5) + 0.25 * std::log(0.5);
+        QVERIFY(std::abs(value(not_true_distillation(student, teacher, y, 1.0)) - kl) < 1e-6);
+        // The true class's logit does not matter; equal non-true logits give 0.
+        QVERIFY(std::abs(value(not_true_distillation(rows({9.0f, 1.0f, 2.0f}, 3), rows({-9.0f, 1.0f, 2.0f}, 3), y, 1.0))) < 1e-6);
+        // At temperature 2: non-true logits halved, then × T².
+        const double p = 1.0 / (1.0 + std::exp(-std::log(3.0) / 2));
+        const double kl2 = p * std::log(2 * p) + (1 - p) * std::log(2 * (1 - p));
+        QVERIFY(std::abs(value(not_true_distillation(student, teacher, y, 2.0)) - 4 * kl2) < 1e-6);
+        QCOMPARE(value(not_true_distillation(rows({1.0f}, 1), rows({2.0f}, 1), y, 1.0)), 0.0);  // one class
+    }
+    void decorrelation_by_hand() {
+        // Two bits that move together (corr 1) and one against them (corr −1 with both):
+        // every off-diagonal correlation squared is 1 → 1.
+        const auto together = rows({1, 1, -1, -1, -1, 1}, 3);
+        QVERIFY(std::abs(value(decorrelation_loss(together)) - 1.0) < 1e-4);
+        // Orthogonal ±1 columns (Hadamard rows as the batch): every correlation 0.
+        const auto orthogonal = rows({1, 1, 1, 1, -1, 1, 1, 1, -1, 1, -1, -1}, 3);
+        QVERIFY(std::abs(value(decorrelation_loss(orthogonal))) < 1e-4);
+        QCOMPARE(value(decorrelation_loss(rows({0.5f, 0.1f}, 2))), 0.0);  // a batch of one
+        // A constant bit has no correlation: finite, and the other pair still counts.
+        const auto constant = rows({1, 1, 0.3f, -1, -1, 0.3f}, 3);
+        const double v = value(decorrelation_loss(constant));
+        QVERIFY(std::isfinite(v) && std::abs(v - 2.0 / 6.0) < 1e-3);
     }
     void adversarial_and_regularisers_by_hand() {
         const auto zero = torch::zeros({3});

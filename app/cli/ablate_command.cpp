@@ -40,6 +40,14 @@ const Variant kVariants[] = {
          m.adversarial = false;
          m.server_momentum = 0.9;
      }},
+    {"restricted-softmax", "absent_logit_scale: 0.5 (FedRS)", [](MethodOptions& m) { m.absent_logit_scale = 0.5; }},
+    {"not-true-distillation", "lambda_ntd: 1 (FedNTD, T = 1)", [](MethodOptions& m) { m.lambda_not_true = 1.0; }},
+    {"decorrelation", "lambda_decorr: 1 (FedDecorr-like)", [](MethodOptions& m) { m.lambda_decorrelation = 1.0; }},
+    {"smoothed-prototypes", "proto_agg: smoothed-mean, rho 0.9 (FedNH-style)",
+     [](MethodOptions& m) {
+         m.aggregation = PrototypeAggregation::SmoothedMean;
+         m.proto_smoothing = 0.9;
+     }},
     {"fedavg-ce", "no discriminator, fixed prototypes, no logit adjustment",
      [](MethodOptions& m) {
          m.adversarial = false;

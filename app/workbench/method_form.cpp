@@ -10,6 +10,55 @@
 #include "setting_fields.h"
 
 namespace fedhap::workbench {
+namespace {
+
+// Every real-valued switch once: its label, its key (config file and tip), where it lives in
+// MethodOptions, its range, and the trait under which it takes effect (none: always).
+struct RealSetting {
+    const char* label;
+    const char* key;
+    double MethodOptions::*value;
+    limits::RealRange range;
+    bool MethodTraits::*applies;
+};
+
+const RealSetting kRealSettings[] = {
+    {QT_TRANSLATE_NOOP("MethodForm", "λ similarity"), "method.lambda_sim", &MethodOptions::lambda_similarity, limits::lambda,
+     &MethodTraits::similarity_term},
+    {QT_TRANSLATE_NOOP("MethodForm", "λ prototype"), "method.lambda_p", &MethodOptions::lambda_prototype, limits::lambda,
+     &MethodTraits::prototype_term},
+    {QT_TRANSLATE_NOOP("MethodForm", "λ adversarial"), "method.lambda_a", &MethodOptions::lambda_adversarial, limits::lambda,
+     &MethodTraits::adversarial_term},
+    {QT_TRANSLATE_NOOP("MethodForm", "λ quantization"), "method.lambda_q", &MethodOptions::lambda_quantization, limits::lambda,
+     nullptr},
+    {QT_TRANSLATE_NOOP("MethodForm", "CE scale s"), "method.ce_scale", &MethodOptions::ce_scale, limits::ce_scale,
+     &MethodTraits::cosine_ce_term},
+    {QT_TRANSLATE_NOOP("MethodForm", "CE margin m"), "method.ce_margin", &MethodOptions::ce_margin, limits::ce_margin,
+     &MethodTraits::cosine_ce_term},
+    {QT_TRANSLATE_NOOP("MethodForm", "Logit adjust τ"), "method.logit_adjust", &MethodOptions::logit_adjust,
+     limits::logit_adjust, &MethodTraits::cosine_ce_term},
+    {QT_TRANSLATE_NOOP("MethodForm", "Absent-class logit α"), "method.absent_logit_scale", &MethodOptions::absent_logit_scale,
+     limits::absent_logit_scale, &MethodTraits::cosine_ce_term},
+    {QT_TRANSLATE_NOOP("MethodForm", "λ not-true distillation"), "method.lambda_ntd", &MethodOptions::lambda_not_true,
+     limits::lambda, &MethodTraits::distillation_term},
+    {QT_TRANSLATE_NOOP("MethodForm", "Distillation temperature"), "method.ntd_temperature", &MethodOptions::ntd_temperature,
+     limits::ntd_temperature, &MethodTraits::distillation_term},
+    {QT_TRANSLATE_NOOP("MethodForm", "λ decorrelation"), "method.lambda_decorr", &MethodOptions::lambda_decorrelation,
+     limits::lambda, nullptr},
+    {QT_TRANSLATE_NOOP("MethodForm", "Prototype smoothing ρ"), "method.proto_smoothing", &MethodOptions::proto_smoothing,
+     limits::proto_smoothing, &MethodTraits::smoothed_prototypes},
+    {QT_TRANSLATE_NOOP("MethodForm", "Server momentum"), "method.server_momentum", &MethodOptions::server_momentum,
+     limits::server_momentum, &MethodTraits::shares_weights},
+    {QT_TRANSLATE_NOOP("MethodForm", "Disc. real noise"), "method.disc_real_noise", &MethodOptions::disc_real_noise,
+     limits::disc_real_noise, &MethodTraits::adversarial_term},
+    {QT_TRANSLATE_NOOP("MethodForm", "Participation"), "method.participation", &MethodOptions::participation,
+     limits::participation, nullptr},
+    {QT_TRANSLATE_NOOP("MethodForm", "FedProx μ"), "method.fedprox_mu", &MethodOptions::fedprox_mu, limits::lambda, nullptr},
+    {QT_TRANSLATE_NOOP("MethodForm", "Prototype DP σ"), "method.proto_dp_sigma", &MethodOptions::proto_dp_sigma,
+     limits::lambda, &MethodTraits::shares_prototypes},
+};
+
+}  // namespace
 
 MethodForm::MethodForm(QWidget* parent) : QGroupBox(tr("Method"), parent) {
     auto* form = new QFormLayout(this);
@@ -35,39 +84,22 @@ MethodForm::MethodForm(QWidget* parent) : QGroupBox(tr("Method"), parent) {
     form->addRow(QString(), share_discriminator_);
     disc_input_ = choice_field(discriminator_input_names(), "method.disc_input", this);
     form->addRow(tr("Discriminator input"), disc_input_);
-    lambda_similarity_ = real_field(limits::lambda, "method.lambda_sim", this);
-    lambda_prototype_ = real_field(limits::lambda, "method.lambda_p", this);
-    lambda_adversarial_ = real_field(limits::lambda, "method.lambda_a", this);
-    lambda_quantization_ = real_field(limits::lambda, "method.lambda_q", this);
-    form->addRow(tr("λ similarity"), lambda_similarity_);
-    form->addRow(tr("λ prototype"), lambda_prototype_);
-    form->addRow(tr("λ adversarial"), lambda_adversarial_);
-    form->addRow(tr("λ quantization"), lambda_quantization_);
-    ce_scale_ = real_field(limits::ce_scale, "method.ce_scale", this);
-    ce_margin_ = real_field(limits::ce_margin, "method.ce_margin", this);
-    logit_adjust_ = real_field(limits::logit_adjust, "method.logit_adjust", this);
-    form->addRow(tr("CE scale s"), ce_scale_);
-    form->addRow(tr("CE margin m"), ce_margin_);
-    form->addRow(tr("Logit adjust τ"), logit_adjust_);
-    server_momentum_ = real_field(limits::server_momentum, "method.server_momentum", this);
-    disc_real_noise_ = real_field(limits::disc_real_noise, "method.disc_real_noise", this);
-    participation_ = real_field(limits::participation, "method.participation", this);
-    fedprox_mu_ = real_field(limits::lambda, "method.fedprox_mu", this);
-    proto_dp_sigma_ = real_field(limits::lambda, "method.proto_dp_sigma", this);
+    for (const RealSetting& setting : kRealSettings) {
+        QDoubleSpinBox* field = real_field(setting.range, setting.key, this);
+        // The key without "method." names the widget, for tests and accessibility tools.
+        field->setObjectName(QString::fromLatin1(setting.key).section('.', 1));
+        form->addRow(tr(setting.label), field);
+        reals_.push_back(field);
+        connect(field, &QDoubleSpinBox::valueChanged, this, &MethodForm::changed);
+    }
     proto_min_distance_ = int_field(limits::proto_min_distance, "method.proto_min_distance", this);
     proto_min_distance_->setSpecialValueText(tr("auto (bits/4)"));  // −1
     form->addRow(tr("Prototype min. distance"), proto_min_distance_);
-    form->addRow(tr("Server momentum"), server_momentum_);
-    form->addRow(tr("Disc. real noise"), disc_real_noise_);
-    form->addRow(tr("Participation"), participation_);
-    form->addRow(tr("FedProx μ"), fedprox_mu_);
-    form->addRow(tr("Prototype DP σ"), proto_dp_sigma_);
     share_tips_with_labels(form);
 
     method_->setObjectName("method");
     prototype_loss_->setObjectName("prototype_loss");
     adversarial_->setObjectName("adversarial");
-    lambda_prototype_->setObjectName("lambda_prototype");
     set_options(method_preset(Method::FedHap));
 
     connect(method_, &QComboBox::currentIndexChanged, this, [this] {
@@ -85,10 +117,6 @@ MethodForm::MethodForm(QWidget* parent) : QGroupBox(tr("Method"), parent) {
             Q_EMIT changed();
         });
     connect(proto_min_distance_, &QSpinBox::valueChanged, this, &MethodForm::changed);
-    for (QDoubleSpinBox* s : {lambda_similarity_, lambda_prototype_, lambda_adversarial_, lambda_quantization_, ce_scale_,
-                              ce_margin_, logit_adjust_, server_momentum_, disc_real_noise_, participation_, fedprox_mu_,
-                              proto_dp_sigma_})
-        connect(s, &QDoubleSpinBox::valueChanged, this, &MethodForm::changed);
 }
 
 MethodOptions MethodForm::options() const {
@@ -102,19 +130,8 @@ MethodOptions MethodForm::options() const {
     o.adversarial = adversarial_->isChecked();
     o.share_discriminator = share_discriminator_->isChecked();
     o.disc_input = parse_discriminator_input(chosen(disc_input_));
-    o.lambda_similarity = lambda_similarity_->value();
-    o.lambda_prototype = lambda_prototype_->value();
-    o.lambda_adversarial = lambda_adversarial_->value();
-    o.lambda_quantization = lambda_quantization_->value();
-    o.ce_scale = ce_scale_->value();
-    o.ce_margin = ce_margin_->value();
-    o.logit_adjust = logit_adjust_->value();
-    o.server_momentum = server_momentum_->value();
+    for (std::size_t i = 0; i < reals_.size(); ++i) o.*kRealSettings[i].value = reals_[i]->value();
     o.proto_min_distance = proto_min_distance_->value();
-    o.disc_real_noise = disc_real_noise_->value();
-    o.participation = participation_->value();
-    o.fedprox_mu = fedprox_mu_->value();
-    o.proto_dp_sigma = proto_dp_sigma_->value();
     return o;
 }
 
@@ -130,19 +147,8 @@ void MethodForm::set_options(const MethodOptions& o) {
     adversarial_->setChecked(o.adversarial);
     share_discriminator_->setChecked(o.share_discriminator);
     choose(disc_input_, to_string(o.disc_input));
-    lambda_similarity_->setValue(o.lambda_similarity);
-    lambda_prototype_->setValue(o.lambda_prototype);
-    lambda_adversarial_->setValue(o.lambda_adversarial);
-    lambda_quantization_->setValue(o.lambda_quantization);
-    ce_scale_->setValue(o.ce_scale);
-    ce_margin_->setValue(o.ce_margin);
-    logit_adjust_->setValue(o.logit_adjust);
-    server_momentum_->setValue(o.server_momentum);
+    for (std::size_t i = 0; i < reals_.size(); ++i) reals_[i]->setValue(o.*kRealSettings[i].value);
     proto_min_distance_->setValue(o.proto_min_distance);
-    disc_real_noise_->setValue(o.disc_real_noise);
-    participation_->setValue(o.participation);
-    fedprox_mu_->setValue(o.fedprox_mu);
-    proto_dp_sigma_->setValue(o.proto_dp_sigma);
     for (QWidget* w : fields) w->blockSignals(false);
     update_enabled_fields();
 }
@@ -151,15 +157,10 @@ void MethodForm::update_enabled_fields() {
     // Grey out what the current switches make irrelevant, so the form explains itself.
     const MethodTraits t = method_traits(options());
     proto_min_distance_->setEnabled(t.separation_guard);
-    lambda_similarity_->setEnabled(t.similarity_term);
-    lambda_prototype_->setEnabled(t.prototype_term);
-    ce_scale_->setEnabled(t.cosine_ce_term);
-    ce_margin_->setEnabled(t.cosine_ce_term);
-    logit_adjust_->setEnabled(t.cosine_ce_term);
-    lambda_adversarial_->setEnabled(t.adversarial_term);
+    for (std::size_t i = 0; i < reals_.size(); ++i)
+        reals_[i]->setEnabled(kRealSettings[i].applies == nullptr || t.*kRealSettings[i].applies);
     share_discriminator_->setEnabled(t.adversarial_term);
     disc_input_->setEnabled(t.adversarial_term);
-    disc_real_noise_->setEnabled(t.adversarial_term);
 }
 
 }  // namespace fedhap::workbench

@@ -3,6 +3,8 @@
 // each switch can then be changed to study it.
 #include <QGroupBox>
 
+#include <vector>
+
 #include "method/method_options.h"
 
 class QCheckBox;
@@ -26,9 +28,7 @@ private:
     void update_enabled_fields();
     QComboBox *method_, *similarity_, *prototype_loss_, *init_, *aggregation_, *upload_, *disc_input_;
     QCheckBox *adversarial_, *share_discriminator_;
-    QDoubleSpinBox *lambda_similarity_, *lambda_prototype_, *lambda_adversarial_, *lambda_quantization_;
-    QDoubleSpinBox *ce_scale_, *ce_margin_, *logit_adjust_, *server_momentum_, *disc_real_noise_;
-    QDoubleSpinBox *participation_, *fedprox_mu_, *proto_dp_sigma_;
+    std::vector<QDoubleSpinBox*> reals_;  // one per row of kRealSettings (method_form.cpp), in its order
     QSpinBox* proto_min_distance_;
 };
 

@@ -67,6 +67,11 @@ void visit_config(Config& c, Visitor& v) {
         v.real("ce_scale", m.ce_scale, limits::ce_scale);
         v.real("ce_margin", m.ce_margin, limits::ce_margin);
         v.real("logit_adjust", m.logit_adjust, limits::logit_adjust);
+        v.real("absent_logit_scale", m.absent_logit_scale, limits::absent_logit_scale);
+        v.real("lambda_ntd", m.lambda_not_true, limits::lambda);
+        v.real("ntd_temperature", m.ntd_temperature, limits::ntd_temperature);
+        v.real("lambda_decorr", m.lambda_decorrelation, limits::lambda);
+        v.real("proto_smoothing", m.proto_smoothing, limits::proto_smoothing);
         v.real("server_momentum", m.server_momentum, limits::server_momentum);
         v.integer("proto_min_distance", m.proto_min_distance, limits::proto_min_distance);
         v.real("disc_real_noise", m.disc_real_noise, limits::disc_real_noise);

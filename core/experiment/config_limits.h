@@ -40,6 +40,9 @@ inline constexpr RealRange lambda{0, 1e6};  // every λ, FedProx μ, prototype D
 inline constexpr RealRange ce_scale{1e-6, 1e6};
 inline constexpr RealRange ce_margin{0, 2};
 inline constexpr RealRange logit_adjust{0, 100};
+inline constexpr RealRange absent_logit_scale{0, 1};
+inline constexpr RealRange ntd_temperature{0.01, 100};
+inline constexpr RealRange proto_smoothing{0, 1};
 inline constexpr RealRange server_momentum{0, 0.999};
 inline constexpr IntRange proto_min_distance{-1, 128};  // −1: bits/4
 inline constexpr RealRange disc_real_noise{0, 10};

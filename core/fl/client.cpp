@@ -83,12 +83,17 @@ void Client::load_state(ClientState state) {
     state_ = std::move(state);
 }
 
-void Client::set_class_prior(const TrainData& data) {
-    if (options_.logit_adjust <= 0 || logit_offset_.defined()) return;
-    // Add-one smoothed prior of this client's labels: absent classes keep a small weight.
+void Client::set_class_weights(const TrainData& data) {
+    const bool adjust = options_.logit_adjust > 0, restricted = options_.absent_logit_scale != 1.0;
+    if ((!adjust && !restricted) || logit_offset_.defined() || logit_scale_.defined()) return;
     const torch::Tensor counts = torch::bincount(data.labels.index_select(0, rows_tensor_).cpu(), {}, classes_).to(torch::kFloat32);
-    const torch::Tensor prior = (counts + 1) / (counts.sum() + classes_);
-    logit_offset_ = (options_.logit_adjust * prior.log()).to(device_);
+    if (adjust) {
+        // Add-one smoothed prior of this client's labels: absent classes keep a small weight.
+        const torch::Tensor prior = (counts + 1) / (counts.sum() + classes_);
+        logit_offset_ = (options_.logit_adjust * prior.log()).to(device_);
+    }
+    if (restricted)
+        logit_scale_ = torch::where(counts > 0, torch::ones_like(counts), torch::full_like(counts, options_.absent_logit_scale)).to(device_);
 }
 
 // One round of local training: the state the steps share, the steps in the order they run.
@@ -166,12 +171,13 @@ private:
     struct Global {
         torch::Tensor prototypes, known;    // undefined when the server sends no prototypes
         std::vector<torch::Tensor> anchor;  // w_t for FedProx
+        mutable HashNet teacher{nullptr};   // w_t frozen, for not-true distillation (forward is non-const)
     };
 
     // The server's weights where it sends them, else the client's own.
     Global adopt_global(const Bytes& global_bytes) {
         const GlobalMessage global = decode_global(global_bytes);
-        c_.set_class_prior(data_);
+        c_.set_class_weights(data_);
         load_weights(*model_, global.weights.empty() ? c_.model_weights() : global.weights);
         load_weights(*discriminator_, global.discriminator.empty() ? c_.discriminator_weights() : global.discriminator);
         Global g;
@@ -181,6 +187,13 @@ private:
         }
         if (c_.options_.fedprox_mu > 0)
             for (const auto& p : model_->parameters()) g.anchor.push_back(p.detach().clone());
+        if (c_.options_.lambda_not_true > 0 && g.prototypes.defined()) {
+            // The round's starting model, frozen: the global one where the server sends weights.
+            g.teacher = HashNet(c_.net_);
+            load_weights(*g.teacher, flatten_weights(*model_));
+            g.teacher->to(c_.device_);
+            g.teacher->eval();
+        }
         return g;
     }
 
@@ -190,8 +203,13 @@ private:
         return torch::randn(sizes, generator_, torch::TensorOptions().dtype(torch::kFloat32)).to(c_.device_);
     }
 
-    torch::Tensor batch_loss(const torch::Tensor& u, const torch::Tensor& y, const torch::Tensor& with_prototype) {
-        LossBatch batch{u, y, with_prototype, global_.prototypes, c_.logit_offset_, c_.classes_};
+    torch::Tensor batch_loss(const torch::Tensor& x, const torch::Tensor& u, const torch::Tensor& y,
+                             const torch::Tensor& with_prototype) {
+        LossBatch batch{u, y, with_prototype, global_.prototypes, c_.logit_offset_, c_.logit_scale_, {}, c_.classes_};
+        if (global_.teacher) {
+            const torch::NoGradGuard no_grad;
+            batch.teacher_codes = global_.teacher->forward(x);
+        }
         LossModels models;
         models.discriminate = [this](const torch::Tensor& rows, const torch::Tensor& onehot) {
             return discriminator_->forward(rows, onehot);
@@ -225,7 +243,7 @@ private:
         // Only codes whose class has a global prototype are pulled towards it or shown to D.
         const torch::Tensor with_prototype =
             global_.prototypes.defined() ? global_.known.index_select(0, y).nonzero().squeeze(1) : torch::Tensor();
-        const torch::Tensor loss = batch_loss(u, y, with_prototype);
+        const torch::Tensor loss = batch_loss(x, u, y, with_prototype);
         optimizer_.zero_grad();
         loss.backward();
         optimizer_.step();

@@ -88,7 +88,7 @@ public:
 private:
     class Round;  // one round's state and steps (client.cpp)
 
-    void set_class_prior(const TrainData& data);
+    void set_class_weights(const TrainData& data);
     const std::vector<float>& discriminator_weights() const {
         return state_.discriminator.empty() ? initial_->discriminator : state_.discriminator;
     }
@@ -105,7 +105,9 @@ private:
     std::uint64_t seed_;
     std::shared_ptr<const InitialWeights> initial_;
     ClientState state_;
-    torch::Tensor logit_offset_;  // τ·log prior, when logit adjustment is on (derived from the rows)
+    // Derived from the rows' labels once: τ·log prior when logit adjustment is on, and FedRS's
+    // per-class logit scale when the restricted softmax is on (else undefined).
+    torch::Tensor logit_offset_, logit_scale_;
 };
 
 }  // namespace fedhap

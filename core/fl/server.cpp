@@ -94,8 +94,10 @@ void Server::aggregate_prototypes(const std::vector<ClientUpdate>& updates) {
         if (reports.empty()) continue;  // nobody holds it: keep the previous prototype
         const std::size_t row = static_cast<std::size_t>(c) * bits_;
         const std::vector<float> candidate = rule(
-            reports, std::vector<float>(prototypes_.begin() + static_cast<std::ptrdiff_t>(row),
-                                        prototypes_.begin() + static_cast<std::ptrdiff_t>(row + bits_)));
+            reports,
+            std::vector<float>(prototypes_.begin() + static_cast<std::ptrdiff_t>(row),
+                               prototypes_.begin() + static_cast<std::ptrdiff_t>(row + bits_)),
+            options_.proto_smoothing);
         if (guard > 0 && known_before[static_cast<std::size_t>(c)]) {
             // Compared with the other classes' rows as they stand (already updated ones included),
             // in class order, so the result is deterministic.

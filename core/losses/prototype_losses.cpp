@@ -14,13 +14,20 @@ torch::Tensor prototype_mse_loss(const torch::Tensor& u, const torch::Tensor& ta
     return (u - targets).pow(2).mean();
 }
 
-torch::Tensor prototype_ce_loss(const torch::Tensor& u, const torch::Tensor& prototypes, const torch::Tensor& labels,
-                                double scale, double margin, const torch::Tensor& logit_offset) {
+torch::Tensor cosine_to_prototypes(const torch::Tensor& u, const torch::Tensor& prototypes) {
     namespace F = torch::nn::functional;
-    const torch::Tensor cos = torch::mm(F::normalize(u, F::NormalizeFuncOptions().dim(1)),
-                                        F::normalize(prototypes, F::NormalizeFuncOptions().dim(1)).t());
+    return torch::mm(F::normalize(u, F::NormalizeFuncOptions().dim(1)),
+                     F::normalize(prototypes, F::NormalizeFuncOptions().dim(1)).t());
+}
+
+torch::Tensor prototype_ce_loss(const torch::Tensor& u, const torch::Tensor& prototypes, const torch::Tensor& labels,
+                                double scale, double margin, const torch::Tensor& logit_offset,
+                                const torch::Tensor& logit_scale) {
+    namespace F = torch::nn::functional;
+    const torch::Tensor cos = cosine_to_prototypes(u, prototypes);
     const torch::Tensor onehot = F::one_hot(labels, prototypes.size(0)).to(u.dtype());
     torch::Tensor logits = scale * (cos - margin * onehot);
+    if (logit_scale.defined()) logits = logits * logit_scale.unsqueeze(0);
     if (logit_offset.defined()) logits = logits + logit_offset.unsqueeze(0);
     return F::cross_entropy(logits, labels);
 }

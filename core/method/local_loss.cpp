@@ -3,6 +3,7 @@
 #include <torch/torch.h>
 
 #include "losses/adversarial_loss.h"
+#include "losses/distillation.h"
 #include "losses/dpsh_loss.h"
 #include "losses/prototype_losses.h"
 #include "losses/regularizers.h"
@@ -16,10 +17,19 @@ torch::Tensor prototype_pull(const MethodOptions& o, const LossBatch& b) {
     switch (o.prototype_loss) {
         case PrototypeLoss::Bce: return prototype_bce_loss(uk, b.prototypes.index_select(0, yk));
         case PrototypeLoss::Mse: return prototype_mse_loss(uk, b.prototypes.index_select(0, yk));
-        case PrototypeLoss::Ce: return prototype_ce_loss(uk, b.prototypes, yk, o.ce_scale, o.ce_margin, b.logit_offset);
+        case PrototypeLoss::Ce:
+            return prototype_ce_loss(uk, b.prototypes, yk, o.ce_scale, o.ce_margin, b.logit_offset, b.logit_scale);
         case PrototypeLoss::None: break;
     }
     return {};
+}
+
+// The student's and the teacher's cosine logits over all prototypes (no margin: the distillation
+// compares the two models' views, not the training target).
+torch::Tensor not_true_term(const MethodOptions& o, const LossBatch& b) {
+    const torch::Tensor student = o.ce_scale * cosine_to_prototypes(b.codes, b.prototypes);
+    const torch::Tensor teacher = o.ce_scale * cosine_to_prototypes(b.teacher_codes, b.prototypes);
+    return not_true_distillation(student, teacher, b.labels, o.ntd_temperature);
 }
 
 }  // namespace
@@ -38,7 +48,10 @@ torch::Tensor local_loss(const MethodOptions& o, const LossBatch& b, const LossM
     if (o.similarity == SimilarityLoss::Dpsh) loss = loss + o.lambda_similarity * dpsh_loss(u, b.labels);
     if (b.prototypes.defined() && o.prototype_loss != PrototypeLoss::None && b.with_prototype.numel() > 0)
         loss = loss + o.lambda_prototype * prototype_pull(o, b);
+    if (o.lambda_not_true > 0 && b.teacher_codes.defined() && b.prototypes.defined())
+        loss = loss + o.lambda_not_true * not_true_term(o, b);
     if (o.lambda_quantization > 0) loss = loss + o.lambda_quantization * quantization_loss(u);
+    if (o.lambda_decorrelation > 0) loss = loss + o.lambda_decorrelation * decorrelation_loss(u);
     if (o.adversarial && b.prototypes.defined()) {
         const torch::Tensor onehot = torch::nn::functional::one_hot(b.labels, b.classes).to(u.dtype());
         loss = loss + o.lambda_adversarial * generator_loss(m.discriminate(discriminator_view(u, o.disc_input), onehot));

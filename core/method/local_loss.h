@@ -1,7 +1,8 @@
 #pragma once
 // A client's local objective, one term per switch of MethodOptions: the pairwise similarity loss,
-// the pull towards global prototypes, quantization, the adversarial (generator) term and
-// FedProx's proximal term, summed in that order. The client (fl/client.cpp) trains on it and
+// the pull towards global prototypes, not-true distillation from the round's global model,
+// quantization, bit decorrelation, the adversarial (generator) term and FedProx's proximal term,
+// summed in that order. The client (fl/client.cpp) trains on it and
 // never looks at the switches itself.
 //
 // Adding a loss term: its function in losses/, its switch and λ in MethodOptions (name table,
@@ -26,6 +27,8 @@ struct LossBatch {
     torch::Tensor with_prototype;  // rows of the batch whose class has a global prototype
     torch::Tensor prototypes;      // the global prototypes, classes × bits; undefined when none came
     torch::Tensor logit_offset;    // τ·log prior of the client's classes, for the cosine cross-entropy
+    torch::Tensor logit_scale;     // per class: 1, or FedRS's α for classes the client lacks; undefined when off
+    torch::Tensor teacher_codes;   // the round's global model's codes of the batch; undefined when distillation is off
     int classes = 0;
 };
 

@@ -18,6 +18,7 @@ constexpr NamedValue<PrototypeAggregation> kAgg[] = {{PrototypeAggregation::Coun
                                                {PrototypeAggregation::CountWeightedMeanSign, "mean-sign"},
                                                {PrototypeAggregation::MajorityVote, "majority-vote"},
                                                {PrototypeAggregation::Mean, "mean"},
+                                               {PrototypeAggregation::SmoothedMean, "smoothed-mean"},
                                                {PrototypeAggregation::Fixed, "fixed"}};
 constexpr NamedValue<Upload> kUpload[] = {{Upload::WeightsAndPrototypes, "weights+prototypes"},
                                     {Upload::PrototypesOnly, "prototypes"},

@@ -18,6 +18,9 @@ enum class PrototypeAggregation {
     CountWeightedMeanSign,  // P_c = sign(Σ_k n_c^k p_c^k)
     MajorityVote,           // P_c = sign(Σ_k sign(p_c^k))
     Mean,                   // P_c = Σ_k n_c^k p_c^k / Σ_k n_c^k, real-valued (FedProto)
+    // FedNH-style: the count-weighted mean of the clients' unit class means, folded into the
+    // previous direction, P_c ← normalise(ρ·P_c + (1−ρ)·mean), kept real-valued at norm √B.
+    SmoothedMean,
     Fixed,                  // prototypes never change (CSQ centres)
 };
 enum class Upload { WeightsAndPrototypes, PrototypesOnly, WeightsOnly, Nothing };
@@ -50,6 +53,18 @@ struct MethodOptions {
     // Logit adjustment of the cosine cross-entropy by the client's own class prior π (smoothed):
     // logits + τ·log π. Classes a client lacks then push its codes only weakly (label skew).
     double logit_adjust = 1.0;
+    // FedRS, restricted softmax: the logits of classes this client has no sample of are scaled by
+    // α (1: off), so a client's codes are not pushed away from classes it never sees.
+    double absent_logit_scale = 1.0;
+    // Not-true distillation (FedNTD): the round's global model is a frozen teacher; the client's
+    // cosine logits over the classes other than the true one are pulled (KL, temperature T)
+    // towards the teacher's, so it keeps what the global model knows of classes it lacks.
+    double lambda_not_true = 0.0;
+    double ntd_temperature = 1.0;
+    // FedDecorr-like: penalises the correlation between code bits over a batch (mean square of
+    // the off-diagonal correlations), against the dimensional collapse label skew causes.
+    double lambda_decorrelation = 0.0;
+    double proto_smoothing = 0.9;    // ρ of the smoothed-mean aggregation
     double server_momentum = 0.0;    // FedAvgM: the server applies β-momentum to the averaged update
     // Separation guard: an aggregated binary prototype that would come closer than this many bits
     // to another class's prototype is not taken (the class keeps its previous one). −1: bits/4.

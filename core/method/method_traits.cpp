@@ -12,6 +12,8 @@ MethodTraits method_traits(const MethodOptions& o) {
     t.adversarial_term = o.adversarial;
     const AggregationTraits rule = aggregation_traits(o.aggregation);
     t.separation_guard = rule.learned && rule.binary;
+    t.distillation_term = t.prototype_term;
+    t.smoothed_prototypes = o.aggregation == PrototypeAggregation::SmoothedMean;
     t.shares_weights = shares_weights(o.upload);
     t.shares_prototypes = shares_prototypes(o.upload);
     return t;

@@ -12,6 +12,8 @@ struct MethodTraits {
     bool cosine_ce_term = false;      // the cosine cross-entropy's scale, margin and logit adjustment apply
     bool adversarial_term = false;    // λ_a, the discriminator's input, noise and sharing apply
     bool separation_guard = false;    // proto_min_distance applies: learned ±1 prototypes
+    bool distillation_term = false;   // λ_ntd and its temperature apply: logits over prototypes exist
+    bool smoothed_prototypes = false; // proto_smoothing applies: the smoothed-mean rule
     bool shares_weights = false;      // one global model (else every client keeps its own)
     bool shares_prototypes = false;   // clients upload local prototypes, the server aggregates them
 };

@@ -1,5 +1,7 @@
 #include "method/prototype_aggregation.h"
 
+#include <algorithm>
+#include <cmath>
 #include <cstddef>
 
 namespace fedhap {
@@ -27,19 +29,19 @@ std::vector<float> signs(const std::vector<double>& sum, std::vector<float> row)
 
 }  // namespace
 
-std::vector<float> count_weighted_sign(const std::vector<ClassReport>& reports, const std::vector<float>& previous) {
+std::vector<float> count_weighted_sign(const std::vector<ClassReport>& reports, const std::vector<float>& previous, double) {
     return signs(sum_over_reports(reports, previous.size(), [](double n, float p) { return n * sign_of(p); }), previous);
 }
 
-std::vector<float> count_weighted_mean_sign(const std::vector<ClassReport>& reports, const std::vector<float>& previous) {
+std::vector<float> count_weighted_mean_sign(const std::vector<ClassReport>& reports, const std::vector<float>& previous, double) {
     return signs(sum_over_reports(reports, previous.size(), [](double n, float p) { return n * p; }), previous);
 }
 
-std::vector<float> majority_vote(const std::vector<ClassReport>& reports, const std::vector<float>& previous) {
+std::vector<float> majority_vote(const std::vector<ClassReport>& reports, const std::vector<float>& previous, double) {
     return signs(sum_over_reports(reports, previous.size(), [](double, float p) { return sign_of(p); }), previous);
 }
 
-std::vector<float> count_weighted_mean(const std::vector<ClassReport>& reports, const std::vector<float>& previous) {
+std::vector<float> count_weighted_mean(const std::vector<ClassReport>& reports, const std::vector<float>& previous, double) {
     const std::vector<double> sum = sum_over_reports(reports, previous.size(), [](double n, float p) { return n * p; });
     double holders = 0.0;
     for (const ClassReport& r : reports) holders += r.count;
@@ -48,7 +50,42 @@ std::vector<float> count_weighted_mean(const std::vector<ClassReport>& reports, 
     return row;
 }
 
-std::vector<float> keep_previous(const std::vector<ClassReport>&, const std::vector<float>& previous) { return previous; }
+// Scaled to norm √B, as a ±1 row has: the discriminator's noise and the views keep their scale.
+std::vector<float> smoothed_mean(const std::vector<ClassReport>& reports, const std::vector<float>& previous,
+                                 double smoothing) {
+    const std::size_t bits = previous.size();
+    std::vector<double> mean(bits, 0.0);
+    for (const ClassReport& r : reports) {
+        double norm = 0.0;
+        for (std::size_t b = 0; b < bits; ++b) norm += static_cast<double>(r.prototype[b]) * r.prototype[b];
+        if (norm == 0.0) continue;
+        norm = std::sqrt(norm);
+        for (std::size_t b = 0; b < bits; ++b) mean[b] += r.count * r.prototype[b] / norm;
+    }
+    const auto unit = [](std::vector<double> v) {
+        double norm = 0.0;
+        for (double x : v) norm += x * x;
+        if (norm > 0.0)
+            for (double& x : v) x /= std::sqrt(norm);
+        return v;
+    };
+    const std::vector<double> before = unit(std::vector<double>(previous.begin(), previous.end()));
+    const bool fresh = std::all_of(previous.begin(), previous.end(), [](float v) { return v == 0.0f; });
+    const std::vector<double> now = unit(mean);
+    std::vector<double> blend(bits);
+    for (std::size_t b = 0; b < bits; ++b) blend[b] = fresh ? now[b] : smoothing * before[b] + (1.0 - smoothing) * now[b];
+    blend = unit(blend);
+    const bool empty = std::all_of(blend.begin(), blend.end(), [](double v) { return v == 0.0; });
+    if (empty) return previous;  // nothing to point at: the clients' means and the row cancel
+    std::vector<float> row(bits);
+    const double scale = std::sqrt(static_cast<double>(bits));
+    for (std::size_t b = 0; b < bits; ++b) row[b] = static_cast<float>(blend[b] * scale);
+    return row;
+}
+
+std::vector<float> keep_previous(const std::vector<ClassReport>&, const std::vector<float>& previous, double) {
+    return previous;
+}
 
 AggregationRule aggregation_rule(PrototypeAggregation aggregation) {
     switch (aggregation) {
@@ -56,6 +93,7 @@ AggregationRule aggregation_rule(PrototypeAggregation aggregation) {
         case PrototypeAggregation::CountWeightedMeanSign: return count_weighted_mean_sign;
         case PrototypeAggregation::MajorityVote: return majority_vote;
         case PrototypeAggregation::Mean: return count_weighted_mean;
+        case PrototypeAggregation::SmoothedMean: return smoothed_mean;
         case PrototypeAggregation::Fixed: return keep_previous;
     }
     return keep_previous;  // not reached: every value has its case
@@ -66,7 +104,8 @@ AggregationTraits aggregation_traits(PrototypeAggregation aggregation) {
         case PrototypeAggregation::CountWeightedSign:
         case PrototypeAggregation::CountWeightedMeanSign:
         case PrototypeAggregation::MajorityVote: return {true, true};
-        case PrototypeAggregation::Mean: return {true, false};
+        case PrototypeAggregation::Mean:
+        case PrototypeAggregation::SmoothedMean: return {true, false};
         case PrototypeAggregation::Fixed: return {false, true};
     }
     return {};

@@ -21,15 +21,22 @@ struct ClassReport {
 };
 
 // The new row of one class from its holders' reports (at least one; counts > 0, in client
-// order), given the class's row so far. Binary rules give ±1; a tie on a bit keeps the previous
-// bit, and on a fresh class (a row of zeros) gives +1.
-using AggregationRule = std::vector<float> (*)(const std::vector<ClassReport>& reports, const std::vector<float>& previous);
+// order), given the class's row so far and the smoothing ρ (which only smoothed_mean uses).
+// Binary rules give ±1; a tie on a bit keeps the previous bit, and on a fresh class (a row of
+// zeros) gives +1.
+using AggregationRule = std::vector<float> (*)(const std::vector<ClassReport>& reports, const std::vector<float>& previous,
+                                               double smoothing);
 
-std::vector<float> count_weighted_sign(const std::vector<ClassReport>& reports, const std::vector<float>& previous);
-std::vector<float> count_weighted_mean_sign(const std::vector<ClassReport>& reports, const std::vector<float>& previous);
-std::vector<float> majority_vote(const std::vector<ClassReport>& reports, const std::vector<float>& previous);
-std::vector<float> count_weighted_mean(const std::vector<ClassReport>& reports, const std::vector<float>& previous);
-std::vector<float> keep_previous(const std::vector<ClassReport>& reports, const std::vector<float>& previous);
+std::vector<float> count_weighted_sign(const std::vector<ClassReport>& reports, const std::vector<float>& previous, double);
+std::vector<float> count_weighted_mean_sign(const std::vector<ClassReport>& reports, const std::vector<float>& previous,
+                                            double);
+std::vector<float> majority_vote(const std::vector<ClassReport>& reports, const std::vector<float>& previous, double);
+std::vector<float> count_weighted_mean(const std::vector<ClassReport>& reports, const std::vector<float>& previous, double);
+// normalise(ρ·p̂ + (1−ρ)·m̂)·√B, with p̂ the previous row's direction (none on a fresh class) and
+// m̂ that of Σ_k n_k·p_k/|p_k|: each client's class mean counts by direction and sample count.
+std::vector<float> smoothed_mean(const std::vector<ClassReport>& reports, const std::vector<float>& previous,
+                                 double smoothing);
+std::vector<float> keep_previous(const std::vector<ClassReport>& reports, const std::vector<float>& previous, double);
 
 AggregationRule aggregation_rule(PrototypeAggregation aggregation);
 
