@@ -197,6 +197,17 @@ private:
             QVERIFY(runs->runs()[0].config_json.contains("fedavg-dpsh"));
             QVERIFY(runs->runs()[1].config_json.contains("\"fedhap\""));
         }
+        if (lesson == "fedhap-parts" && step == 3) {
+            // Three runs side by side: the full method, the fixed-centre baseline, no discriminator.
+            const auto* runs = window.findChild<widgets::RunsView*>("runs");
+            QCOMPARE(runs->checked_runs().size(), 3);
+            const auto& r = runs->runs();
+            QVERIFY(r.size() >= 3);
+            const std::size_t n = r.size();
+            QVERIFY(r[n - 3].config_json.contains("\"fedhap\"") && r[n - 3].config_json.contains("\"adversarial\": true"));
+            QVERIFY(r[n - 2].config_json.contains("fedavg-ce"));
+            QVERIFY(r[n - 1].config_json.contains("\"fedhap\"") && r[n - 1].config_json.contains("\"adversarial\": false"));
+        }
         if (lesson == "prototypes" && step == 0) {
             const auto& m = window.findChild<widgets::PrototypeView*>("prototypes")->prototypes();
             QCOMPARE(m.round, 1);

@@ -39,6 +39,7 @@ ExperimentConfig at_edge(bool high) {
     c.partition.scheme = high ? PartitionScheme::FeatureNoise : PartitionScheme::Shards;
     c.partition.seed = c.seed;
     c.net = high ? NetKind::Mlp : NetKind::Cnn;
+    c.lr_schedule = high ? LrSchedule::Cosine : LrSchedule::Constant;
     c.device = high ? "cuda:7" : "cpu";  // a device this machine lacks must survive too
     auto& m = c.method;
     m.method = high ? Method::FedProtoHash : Method::LocalOnly;

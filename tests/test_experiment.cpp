@@ -2,7 +2,10 @@
 // config validation, and `fedhap run`.
 #include <QtTest>
 
+#include <algorithm>
+#include <cmath>
 #include <filesystem>
+#include <functional>
 #include <fstream>
 #include <sstream>
 
@@ -92,6 +95,53 @@ private Q_SLOTS:
             QCOMPARE(s.method, name);
             if (name == "local-only") QVERIFY(s.bytes_up < 200 * 2 * 3);  // no weights, no prototypes go up
         }
+    }
+
+    void every_label_skew_switch_changes_training() {
+        // Each switch, alone, on the tiny federation: the run completes with finite losses, and its
+        // batch losses differ from the default method's (the switch reaches the local objective or
+        // the server), which no switch that silently did nothing would.
+        struct Losses : RunObserver {
+            std::vector<double> all;
+            void on_batch(int, int, int, int, double loss) override { all.push_back(loss); }
+        };
+        auto losses = [&](const std::function<void(ExperimentConfig&)>& change) {
+            ExperimentConfig c = test::tiny_experiment_config(data_.path());
+            c.rounds = 3;
+            // Four classes per client: each lacks six, so the restricted softmax has classes to act on.
+            c.partition.scheme = PartitionScheme::Pathological;
+            c.partition.classes_per_client = 4;
+            change(c);
+            StopToken stop;
+            Losses seen;
+            const RunSummary s = run_experiment(c, {}, seen, stop);
+            if (!(s.map_all > 0.0)) seen.all.push_back(std::nan(""));  // a failed run shows as a non-finite loss
+            return seen.all;
+        };
+        const auto finite = [](const std::vector<double>& v) {
+            return !v.empty() && std::all_of(v.begin(), v.end(), [](double l) { return std::isfinite(l); });
+        };
+        const std::vector<double> plain = losses([](ExperimentConfig&) {});
+        QVERIFY(finite(plain));
+        const std::vector<std::pair<const char*, std::function<void(ExperimentConfig&)>>> changes = {
+            {"absent_logit_scale", [](ExperimentConfig& c) { c.method.absent_logit_scale = 0.5; }},
+            {"lambda_ntd", [](ExperimentConfig& c) { c.method.lambda_not_true = 1.0; }},
+            {"lambda_decorr", [](ExperimentConfig& c) { c.method.lambda_decorrelation = 1.0; }},
+            {"smoothed-mean", [](ExperimentConfig& c) { c.method.aggregation = PrototypeAggregation::SmoothedMean; }},
+            {"lr_schedule", [](ExperimentConfig& c) { c.lr_schedule = LrSchedule::Cosine; }},
+        };
+        for (const auto& [name, change] : changes) {
+            const std::vector<double> changed = losses(change);
+            QVERIFY2(finite(changed), name);
+            QCOMPARE(changed.size(), plain.size());
+            QVERIFY2(changed != plain, name);
+        }
+        // The cosine schedule: the full rate in round 1, half way at R/2 + 1, never 0.
+        QCOMPARE(round_lr(0.01, LrSchedule::Cosine, 1, 20), 0.01);
+        QVERIFY(std::abs(round_lr(0.01, LrSchedule::Cosine, 11, 20) - 0.005) < 1e-12);
+        QVERIFY(round_lr(0.01, LrSchedule::Cosine, 20, 20) > 0.0);
+        QCOMPARE(round_lr(0.01, LrSchedule::Constant, 20, 20), 0.01);
+        QCOMPARE(round_lr(0.01, LrSchedule::Cosine, 1, 1), 0.01);
     }
 
     void config_round_trips_and_errors_name_the_key() {

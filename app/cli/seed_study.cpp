@@ -23,7 +23,9 @@ bool read_finished(const std::string& dir, const ExperimentConfig& config, CellR
     namespace fs = std::filesystem;
     if (!fs::exists(dir + "/summary.json") || !fs::exists(dir + "/config.json")) return false;
     try {
-        if (read_text(dir + "/config.json") != config_to_json(config)) return false;  // another config: train anew
+        // Compared as read back, so a folder written before a setting existed (at its default) counts.
+        const std::string path = dir + "/config.json";
+        if (config_to_json(config_from_json(read_text(path), path)) != config_to_json(config)) return false;  // another config: train anew
         const SummaryRecord s = read_summary_file(dir + "/summary.json");
         if (s.stopped || !s.rounds || *s.rounds <= 0 || !s.map_all || !s.seconds_all_sessions || !s.bytes_up) return false;
         cell.map = *s.map_all;

@@ -84,6 +84,8 @@ ExperimentPanel::ExperimentPanel(QWidget* parent) : QWidget(parent) {
     train_form->addRow(tr("Batch size"), batch_size_);
     lr_ = real_field(limits::lr, "training.lr", train_box);
     train_form->addRow(tr("Learning rate"), lr_);
+    lr_schedule_ = choice_field(lr_schedule_names(), "training.lr_schedule", train_box);
+    train_form->addRow(tr("Learning-rate schedule"), lr_schedule_);
     device_ = new QComboBox(train_box);
     device_->addItem(tr("auto"), "auto");
     device_->addItem("cpu", "cpu");
@@ -146,7 +148,7 @@ ExperimentPanel::ExperimentPanel(QWidget* parent) : QWidget(parent) {
         connect(s, &QSpinBox::valueChanged, this, &ExperimentPanel::config_changed);
     connect(lr_, &QDoubleSpinBox::valueChanged, this, &ExperimentPanel::config_changed);
     connect(pooled_, &QCheckBox::toggled, this, &ExperimentPanel::config_changed);
-    for (QComboBox* c : {net_, device_}) connect(c, &QComboBox::currentIndexChanged, this, &ExperimentPanel::config_changed);
+    for (QComboBox* c : {net_, lr_schedule_, device_}) connect(c, &QComboBox::currentIndexChanged, this, &ExperimentPanel::config_changed);
     // Names for tests and style sheets.
     name_->setObjectName("name");
     bits_->setObjectName("bits");
@@ -210,6 +212,7 @@ ExperimentConfig ExperimentPanel::config() const {
     c.local_epochs = local_epochs_->value();
     c.batch_size = batch_size_->value();
     c.lr = lr_->value();
+    c.lr_schedule = parse_lr_schedule(chosen(lr_schedule_));
     c.device = device_->currentData().toString().toStdString();
     c.threads = threads_;
     c.eval_every = eval_every_->value();
@@ -227,7 +230,7 @@ void ExperimentPanel::set_config(const ExperimentConfig& c) {
     s.partition = c.partition;
     s.partition.seed = c.seed;
     const QList<QWidget*> fields{name_,   net_,    bits_,       hidden_,           rounds_, local_epochs_, batch_size_,
-                                 lr_,     device_, eval_every_, eval_database_sample_, pooled_};
+                                 lr_,     lr_schedule_, device_, eval_every_, eval_database_sample_, pooled_};
     for (QWidget* w : fields) w->blockSignals(true);
     name_->setText(QString::fromStdString(c.name));
     choose(net_, to_string(c.net));
@@ -237,6 +240,7 @@ void ExperimentPanel::set_config(const ExperimentConfig& c) {
     local_epochs_->setValue(c.local_epochs);
     batch_size_->setValue(c.batch_size);
     lr_->setValue(c.lr);
+    choose(lr_schedule_, to_string(c.lr_schedule));
     // A device this machine lacks (a file from a GPU box) stays selected, marked, so saving keeps it.
     const QString device = QString::fromStdString(c.device);
     if (device_->findData(device) < 0) device_->addItem(tr("%1 (not on this machine)").arg(device), device);

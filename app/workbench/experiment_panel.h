@@ -48,6 +48,7 @@ private:
     QDoubleSpinBox* sigma_;
     QDoubleSpinBox* seed_;
     QComboBox* net_;
+    QComboBox* lr_schedule_;
     QSpinBox* bits_;
     QSpinBox* hidden_;
     QSpinBox* rounds_;

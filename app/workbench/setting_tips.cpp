@@ -37,6 +37,7 @@ constexpr Tip kTips[] = {
     {"training.local_epochs", QT_TRANSLATE_NOOP("SettingTips", "Epochs each client trains on its own data per round")},
     {"training.batch_size", QT_TRANSLATE_NOOP("SettingTips", "Batch size of local training")},
     {"training.lr", QT_TRANSLATE_NOOP("SettingTips", "Adam learning rate of local training")},
+    {"training.lr_schedule", QT_TRANSLATE_NOOP("SettingTips", "constant: the same learning rate every round; cosine: decays from it towards 0 over the rounds")},
     {"training.device", QT_TRANSLATE_NOOP("SettingTips", "Where LibTorch trains: cpu, a CUDA GPU, or auto (CUDA when there is one)")},
     {"training.threads", QT_TRANSLATE_NOOP("SettingTips", "CPU cores to use (0: all); clients of a round train in parallel")},
     {"training.eval_every", QT_TRANSLATE_NOOP("SettingTips", "Rounds between mAP evaluations (0: only at the end); each sends new codes to the views")},

@@ -75,7 +75,7 @@ SiloTrainer::SiloTrainer(const FederationBrief& brief, int silo, const std::stri
     SeededNetworks seeded = seeded_networks(brief.net, brief.classes, device, config.seed);
     networks_ = seeded.networks;
     client_ = std::make_unique<Client>(silo, first_rows(images_), sigma, brief.net, brief.classes, config.method,
-                                       TrainSettings{config.local_epochs, config.batch_size, config.lr}, device, config.seed,
+                                       TrainSettings{config.local_epochs, config.batch_size, config.lr, config.lr_schedule, config.rounds}, device, config.seed,
                                        seeded.initial);
 }
 

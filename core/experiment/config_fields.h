@@ -43,6 +43,7 @@ void visit_config(Config& c, Visitor& v) {
         v.integer("local_epochs", c.local_epochs, limits::local_epochs);
         v.integer("batch_size", c.batch_size, limits::batch_size);
         v.real("lr", c.lr, limits::lr);
+        v.choice("lr_schedule", c.lr_schedule, parse_lr_schedule);
         v.text("device", c.device);
         v.integer("threads", c.threads, limits::threads);
         v.integer("eval_every", c.eval_every, limits::eval_every);

@@ -7,6 +7,7 @@
 
 #include "data/dataset_source.h"
 #include "data/retrieval_split.h"
+#include "fl/lr_schedule.h"
 #include "method/method_options.h"
 #include "nn/net_spec.h"
 #include "partition/partition.h"
@@ -31,6 +32,7 @@ struct ExperimentConfig {
     int local_epochs = 1;
     int batch_size = 64;
     double lr = 1e-3;
+    LrSchedule lr_schedule = LrSchedule::Constant;
     std::string device = "auto";  // auto | cpu | cuda | cuda:N
     int threads = 0;              // LibTorch intra-op threads; 0 = all cores
     int eval_every = 5;           // rounds between mAP evaluations (0: final only)

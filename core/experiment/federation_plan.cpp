@@ -19,7 +19,7 @@ FederationSetup plan_federation(const ExperimentConfig& config, const ProtocolDa
     setup.classes = static_cast<int>(joined.num_classes());
     setup.net = NetSpec{config.net, joined.channels, joined.height, joined.width, config.bits, config.hidden};
     setup.method = config.method;
-    setup.train = TrainSettings{config.local_epochs, config.batch_size, config.lr};
+    setup.train = TrainSettings{config.local_epochs, config.batch_size, config.lr, config.lr_schedule, config.rounds};
     setup.seed = config.seed;
     setup.threads = threads;
     if (config.method.method == Method::Centralized || config.pooled) {

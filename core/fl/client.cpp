@@ -107,7 +107,8 @@ public:
           generator_(at::detail::createCPUGenerator(
               stream_seed(client.seed_, static_cast<std::uint64_t>(round), static_cast<std::uint64_t>(client.id_),
                           StreamPurpose::TrainingNoise))),
-          optimizer_(model_->parameters(), torch::optim::AdamOptions(client.train_.lr)),
+          optimizer_(model_->parameters(),
+                     torch::optim::AdamOptions(round_lr(client.train_.lr, client.train_.lr_schedule, round, client.train_.rounds))),
           disc_optimizer_(discriminator_->parameters(), torch::optim::AdamOptions(client.train_.lr).betas({0.5, 0.999})),
           n_(static_cast<std::int64_t>(client.rows_.size())),
           batches_(static_cast<int>((n_ + client.train_.batch_size - 1) / client.train_.batch_size)),

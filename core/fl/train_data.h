@@ -4,6 +4,8 @@
 
 #include <cstdint>
 
+#include "fl/lr_schedule.h"
+
 namespace fedhap {
 
 struct TrainData {
@@ -16,6 +18,8 @@ struct TrainSettings {
     int local_epochs = 1;
     int batch_size = 64;
     double lr = 1e-3;
+    LrSchedule lr_schedule = LrSchedule::Constant;
+    int rounds = 1;  // the run's, for the schedule
 };
 
 // What a random stream is for. The numbers are mixed into the stream seeds, so they are part of
