@@ -12,6 +12,7 @@
 #include "experiment/experiment_runner.h"
 #include "test_files.h"
 #include "tiny_experiment.h"
+#include "experiment/seed_comparison.h"
 #include "util/statistics.h"
 
 using namespace fedhap;
@@ -81,6 +82,23 @@ private Q_SLOTS:
         QCOMPARE(t_quantile_975(1), 12.706);
         QVERIFY(std::abs(t_quantile_975(1000) - 1.962) < 0.001);
         QVERIFY_THROWS_EXCEPTION(std::invalid_argument, paired_difference({0.1, 0.2}, {0.1}));
+    }
+
+    void an_arm_is_compared_over_the_seeds_both_ran() {
+        // The arm ran seeds 0, 1, 3; the reference 0, 1, 2: the difference pairs seeds 0 and 1 only.
+        const SeedMaps arm{{0, 0.72}, {1, 0.66}, {3, 0.70}}, reference{{0, 0.70}, {1, 0.65}, {2, 0.99}};
+        const SeedMaps pooled{{0, 0.80}, {1, 0.78}};
+        const ArmComparison c = compare_arm(arm, &pooled, &reference);
+        QCOMPARE(c.summary.n, std::size_t(3));
+        QVERIFY(std::abs(c.summary.mean - 0.69333333333333) < 1e-9);
+        QVERIFY(c.pct_of_pooled && std::abs(*c.pct_of_pooled - 100.0 * (2.08 / 3) / 0.79) < 1e-9);
+        QVERIFY(c.vs_reference);
+        QCOMPARE(c.vs_reference->n, std::size_t(2));
+        QVERIFY(std::abs(c.vs_reference->mean - 0.015) < 1e-12);  // (0.02 + 0.01)/2
+        // The reference itself, no pooled arm, no shared seed: nothing to set against.
+        QVERIFY(!compare_arm(reference, nullptr, &reference).vs_reference);
+        QVERIFY(!compare_arm(arm, nullptr, nullptr).pct_of_pooled);
+        QVERIFY(!compare_arm(SeedMaps{{7, 0.5}}, nullptr, &reference).vs_reference);
     }
 
     void pooled_is_the_methods_own_centralized_counterpart() {

@@ -1,4 +1,4 @@
-// fedhap ablate: FedHAP's parts one at a time — each switch turned off or to its alternative —
+// fedhap ablate: FedHAP's parts one at a time — each switch turned off, on, or to its alternative —
 // on the same seeds, with the paired difference to the full method and its 95 % interval.
 #include <iostream>
 #include <sstream>
@@ -65,7 +65,7 @@ std::string variant_list() {
 int run(const std::vector<std::string>& args) {
     ArgParser p("ablate", "Changes FedHAP's switches one at a time on the same seeds and prints each variant's\n"
                           "mAP@all and its paired difference to the full method (95 % t-interval): a negative\n"
-                          "difference means the part that was turned off helps. Variants:\n" +
+                          "difference means the part that was turned off helps (or the one turned on hurts).\nVariants:\n" +
                               [] {
                                   std::string s;
                                   for (const auto& v : kVariants) s += std::string("  ") + v.name + ": " + v.what + "\n";

@@ -5,7 +5,7 @@
 #include <cstdio>
 #include <ostream>
 
-#include "util/statistics.h"
+#include "experiment/seed_comparison.h"
 
 namespace fedhap::cli {
 namespace {
@@ -16,13 +16,12 @@ std::string format(const char* fmt, double a, double b = 0.0, double c = 0.0) {
     return buf;
 }
 
-// The maps of the seeds on which both arms finished, paired.
-void paired_maps(const ArmResult& a, const ArmResult& b, std::vector<double>& xa, std::vector<double>& xb) {
-    for (std::size_t i = 0; i < a.cells.size() && i < b.cells.size(); ++i)
-        if (a.cells[i].ok && b.cells[i].ok) {
-            xa.push_back(a.cells[i].map);
-            xb.push_back(b.cells[i].map);
-        }
+// The arm's finished cells by seed position: every arm of a study ran the same seeds in order.
+SeedMaps seed_maps(const ArmResult& a) {
+    SeedMaps maps;
+    for (std::size_t i = 0; i < a.cells.size(); ++i)
+        if (a.cells[i].ok) maps[i] = a.cells[i].map;
+    return maps;
 }
 
 double mean_of(const ArmResult& a, double CellResult::*field) {
@@ -54,24 +53,23 @@ void print_study_table(std::ostream& out, const std::vector<ArmResult>& arms, co
         }
         out << "  s/run  MB up/round\n";
     }
+    std::vector<SeedMaps> maps;
+    for (const auto& a : arms) maps.push_back(seed_maps(a));
     for (std::size_t a = 0; a < arms.size(); ++a) {
         const ArmResult& arm = arms[a];
-        const SampleSummary s = summarize(arm.maps());
+        const int p = pooled ? o.pooled_counterpart[a] : -1;
+        const ArmComparison cmp = compare_arm(maps[a], p >= 0 ? &maps[static_cast<std::size_t>(p)] : nullptr,
+                                              o.reference >= 0 ? &maps[static_cast<std::size_t>(o.reference)] : nullptr);
+        const SampleSummary& s = cmp.summary;
         std::string seeds;
         for (const auto& c : arm.cells) seeds += (seeds.empty() ? "" : " ") + (c.ok ? format("%.3f", c.map) : std::string("fail"));
         std::string pct, diff, diff_csv = ",,";
-        const int p = pooled ? o.pooled_counterpart[a] : -1;
-        const double pooled_mean = p >= 0 ? summarize(arms[p].maps()).mean : 0.0;
-        if (pooled_mean > 0) pct = format("%.1f", 100.0 * s.mean / pooled_mean);
-        if (o.reference >= 0 && static_cast<int>(a) != o.reference) {
-            std::vector<double> x, r;
-            paired_maps(arm, arms[o.reference], x, r);
-            if (!x.empty()) {
-                const PairedDifference d = paired_difference(x, r);
-                diff = std::isfinite(d.half_width) ? format("%+.4f [%+.4f, %+.4f]", d.mean, d.low(), d.high())
-                                                   : format("%+.4f (one seed)", d.mean);
-                diff_csv = format("%.6f,%.6f,%.6f", d.mean, d.low(), d.high());
-            }
+        if (cmp.pct_of_pooled) pct = format("%.1f", *cmp.pct_of_pooled);
+        if (cmp.vs_reference) {
+            const PairedDifference& d = *cmp.vs_reference;
+            diff = std::isfinite(d.half_width) ? format("%+.4f [%+.4f, %+.4f]", d.mean, d.low(), d.high())
+                                               : format("%+.4f (one seed)", d.mean);
+            diff_csv = format("%.6f,%.6f,%.6f", d.mean, d.low(), d.high());
         }
         const double seconds = mean_of(arm, &CellResult::seconds), up = mean_of(arm, &CellResult::bytes_up_per_round) / 1e6;
         if (o.csv) {

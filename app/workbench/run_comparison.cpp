@@ -10,7 +10,7 @@
 
 #include "config_diff.h"
 #include "experiment/experiment_config.h"
-#include "util/statistics.h"
+#include "experiment/seed_comparison.h"
 
 namespace fedhap::workbench {
 namespace {
@@ -91,9 +91,9 @@ void label_row(widgets::RunComparisonRow& row, const Group& g, const Group& refe
     row.details = details.join("\n");
 }
 
-std::vector<double> maps_of(const Group& g) {
-    std::vector<double> out;
-    for (const auto* r : g.by_seed) out.push_back(r->map_all);
+SeedMaps maps_of(const Group& g) {
+    SeedMaps out;
+    for (auto it = g.by_seed.begin(); it != g.by_seed.end(); ++it) out[it.key()] = it.value()->map_all;
     return out;
 }
 
@@ -135,6 +135,7 @@ widgets::RunComparisonTable compare_runs(const QVector<widgets::RunRecord>& runs
     for (int i = 0; i < groups.size(); ++i)
         if (groups[i].key == reference_key) table.reference = i;
     const Group& reference = groups[table.reference];
+    const SeedMaps reference_maps = maps_of(reference);
 
     for (int i = 0; i < groups.size(); ++i) {
         const Group& g = groups[i];
@@ -147,27 +148,19 @@ widgets::RunComparisonTable compare_runs(const QVector<widgets::RunRecord>& runs
             row.maps << it.value()->map_all;
             row.run_ids << it.value()->id;
         }
-        const SampleSummary s = summarize(maps_of(g));
-        row.mean = s.mean;
-        row.sd = s.sd;
         const QString pooled = pooled_key(comparable(g.json));
+        const Group* pooled_group = nullptr;
         for (const Group& p : groups)
-            if (!pooled.isEmpty() && p.key == pooled) {
-                const double pooled_mean = summarize(maps_of(p)).mean;
-                if (pooled_mean > 0) row.pct_of_pooled = 100.0 * s.mean / pooled_mean;
-            }
-        if (row.reference) {
-            table.rows << row;
-            continue;
-        }
-        std::vector<double> x, ref;  // the seeds both groups ran, paired
-        for (auto it = g.by_seed.begin(); it != g.by_seed.end(); ++it)
-            if (reference.by_seed.contains(it.key())) {
-                x.push_back(it.value()->map_all);
-                ref.push_back(reference.by_seed.value(it.key())->map_all);
-            }
-        if (!x.empty()) {
-            const PairedDifference d = paired_difference(x, ref);
+            if (!pooled.isEmpty() && p.key == pooled) pooled_group = &p;
+        const SeedMaps pooled_maps = pooled_group ? maps_of(*pooled_group) : SeedMaps{};
+        const SeedMaps mine = maps_of(g);
+        const ArmComparison cmp =
+            compare_arm(mine, pooled_group ? &pooled_maps : nullptr, row.reference ? nullptr : &reference_maps);
+        row.mean = cmp.summary.mean;
+        row.sd = cmp.summary.sd;
+        row.pct_of_pooled = cmp.pct_of_pooled;
+        if (cmp.vs_reference) {
+            const PairedDifference& d = *cmp.vs_reference;
             row.pairs = static_cast<int>(d.n);
             row.diff = d.mean;
             if (row.has_interval()) {
