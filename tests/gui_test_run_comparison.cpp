@@ -122,6 +122,7 @@ private Q_SLOTS:
         QVERIFY(near(c.diff, -0.10) && !c.has_interval());
 
         QCOMPARE(widgets::mean_sd_text(b), QString("0.6700 ± 0.0361"));
+        QCOMPARE(widgets::mean_sd_text(c), QString::number(c.mean, 'f', 4) + " (one seed)");  // no "± 0" for one seed
         QCOMPARE(widgets::per_seed_text(b), QString("0.660  0.710  0.640"));
         QCOMPARE(widgets::pct_text(a), QString("90.0 %"));
         QCOMPARE(widgets::difference_text(a), QString("(reference)"));

@@ -26,6 +26,8 @@ QTableWidgetItem* cell(const QString& text, Qt::Alignment align, const QString& 
 }  // namespace
 
 QString mean_sd_text(const RunComparisonRow& row) {
+    // One seed has no spread to show: a "± 0" would claim one.
+    if (row.maps.size() < 2) return QString("%1 (one seed)").arg(row.mean, 0, 'f', 4);
     return QString("%1 ± %2").arg(row.mean, 0, 'f', 4).arg(row.sd, 0, 'f', 4);
 }
 

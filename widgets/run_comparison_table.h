@@ -36,7 +36,7 @@ struct RunComparisonTable {
 };
 
 // The table's cell texts.
-QString mean_sd_text(const RunComparisonRow& row);    // "0.7200 ± 0.0200"
+QString mean_sd_text(const RunComparisonRow& row);    // "0.7200 ± 0.0200", "0.7200 (one seed)"
 QString per_seed_text(const RunComparisonRow& row);   // "0.700  0.740  0.720"
 QString pct_text(const RunComparisonRow& row);        // "90.0 %" or ""
 QString difference_text(const RunComparisonRow& row); // "(reference)", "-0.0500 [-0.1157, +0.0157]", "+0.0300 (one seed)", "no shared seed"
