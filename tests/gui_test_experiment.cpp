@@ -9,10 +9,10 @@
 #include <QStatusBar>
 
 #include "embedding_view.h"
-#include "experiment_controller.h"
-#include "experiment_panel.h"
+#include "run/experiment_controller.h"
+#include "settings/experiment_panel.h"
 #include "learning_curves_view.h"
-#include "main_window.h"
+#include "window/main_window.h"
 #include "prototype_view.h"
 #include "retrieval_view.h"
 #include "runs_view.h"

@@ -6,11 +6,11 @@
 #include <QFile>
 #include <QTableWidget>
 
-#include "experiment_panel.h"
-#include "federation_journal.h"
-#include "federation_presenter.h"
+#include "settings/experiment_panel.h"
+#include "run/federation_journal.h"
+#include "views/federation_presenter.h"
 #include "federation_view.h"
-#include "main_window.h"
+#include "window/main_window.h"
 #include "test_files.h"
 #include "tiny_experiment.h"
 

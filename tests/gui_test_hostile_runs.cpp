@@ -17,9 +17,9 @@
 
 #include "experiment/experiment_config.h"
 #include "io/input_file.h"
-#include "main_window.h"
-#include "run_folder_scan.h"
-#include "run_library_presenter.h"
+#include "window/main_window.h"
+#include "runs/run_folder_scan.h"
+#include "runs/run_library_presenter.h"
 #include "runs_view.h"
 #include "test_files.h"
 

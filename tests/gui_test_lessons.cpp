@@ -9,12 +9,12 @@
 #include <QTabWidget>
 
 #include "count_matrix.h"
-#include "experiment_panel.h"
+#include "settings/experiment_panel.h"
 #include "learning_curves_view.h"
 #include "lesson_panel.h"
-#include "lesson_presenter.h"
-#include "lessons.h"
-#include "main_window.h"
+#include "lessons/lesson_presenter.h"
+#include "lessons/lessons.h"
+#include "window/main_window.h"
 #include "partition_heatmap_view.h"
 #include "plot_style.h"
 #include "prototype_view.h"

@@ -6,7 +6,7 @@
 #include "experiment/config_fields.h"
 #include "experiment/config_limits.h"
 #include "experiment/experiment_config.h"
-#include "experiment_panel.h"
+#include "settings/experiment_panel.h"
 
 using namespace fedhap;
 

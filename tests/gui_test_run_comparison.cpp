@@ -9,12 +9,12 @@
 #include <QTableWidget>
 #include <cmath>
 
-#include "experiment_controller.h"
+#include "run/experiment_controller.h"
 #include "learning_curves_view.h"
 #include "prototype_view.h"
 #include "qcustomplot_include.h"
-#include "run_comparison.h"
-#include "run_history_presenter.h"
+#include "runs/run_comparison.h"
+#include "runs/run_history_presenter.h"
 #include "runs_view.h"
 
 using namespace fedhap;

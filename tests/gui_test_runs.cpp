@@ -9,12 +9,12 @@
 #include <QTableWidget>
 
 #include "experiment/experiment_config.h"
-#include "experiment_panel.h"
-#include "main_window.h"
+#include "settings/experiment_panel.h"
+#include "window/main_window.h"
 #include "qcustomplot_include.h"
-#include "run_folder.h"
-#include "run_folder_scan.h"
-#include "run_library_presenter.h"
+#include "runs/run_folder.h"
+#include "runs/run_folder_scan.h"
+#include "runs/run_library_presenter.h"
 #include "runs_view.h"
 #include "test_files.h"
 #include "tiny_experiment.h"

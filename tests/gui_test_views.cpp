@@ -7,7 +7,7 @@
 
 #include "config_diff.h"
 #include "embedding_view.h"
-#include "experiment_panel.h"
+#include "settings/experiment_panel.h"
 #include "learning_curves_view.h"
 #include "prototype_view.h"
 #include "qcustomplot_include.h"

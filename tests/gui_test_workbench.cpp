@@ -12,9 +12,9 @@
 
 #include <QTextBrowser>
 
-#include "experiment_panel.h"
-#include "main_window.h"
-#include "results_dialog.h"
+#include "settings/experiment_panel.h"
+#include "window/main_window.h"
+#include "window/results_dialog.h"
 #include "partition_heatmap_view.h"
 #include "test_files.h"
 #include "tiny_experiment.h"

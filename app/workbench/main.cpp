@@ -13,13 +13,13 @@
 
 #include "config.h"
 #include "data/enable_image_datasets.h"
-#include "experiment_panel.h"
-#include "federation_presenter.h"
-#include "lesson_presenter.h"
-#include "main_window.h"
-#include "run_library_presenter.h"
+#include "settings/experiment_panel.h"
+#include "views/federation_presenter.h"
+#include "lessons/lesson_presenter.h"
+#include "window/main_window.h"
+#include "runs/run_library_presenter.h"
 #include "runtime/torch_runtime.h"
-#include "ui_stall_meter.h"
+#include "window/ui_stall_meter.h"
 
 using fedhap::workbench::MainWindow;
 

@@ -2,7 +2,7 @@
 // Stop for a training run, checked between batches (never a queued slot: the worker's event loop
 // is busy while it trains). A lock-free flag, so a signal handler may set it (the CLI's Ctrl-C).
 // Pausing is the driver's business: the workbench holds its worker in the observer's callbacks
-// (app/workbench/run_control.h), where it can also say that it has paused.
+// (app/workbench/run/run_control.h), where it can also say that it has paused.
 #include <atomic>
 
 namespace fedhap {

@@ -6,7 +6,7 @@
 //
 // Adding a rule: a value in PrototypeAggregation and its name (method_options.{h,cpp}), a function
 // below, its case in aggregation_rule() and aggregation_traits() (switches without a default, so
-// the compiler names every place left), and its tip (app/workbench/setting_tips.cpp).
+// the compiler names every place left), and its tip (app/workbench/settings/setting_tips.cpp).
 #include <vector>
 
 #include "method/method_options.h"
