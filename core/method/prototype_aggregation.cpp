@@ -18,6 +18,15 @@ std::vector<double> sum_over_reports(const std::vector<ClassReport>& reports, st
 
 double sign_of(float p) { return p >= 0 ? 1.0 : -1.0; }
 
+// v scaled to length 1; a zero vector stays zero.
+std::vector<double> unit(std::vector<double> v) {
+    double norm = 0.0;
+    for (double x : v) norm += x * x;
+    if (norm > 0.0)
+        for (double& x : v) x /= std::sqrt(norm);
+    return v;
+}
+
 // ±1 by the sign of each sum; a zero sum keeps the previous bit (+1 on a fresh class).
 std::vector<float> signs(const std::vector<double>& sum, std::vector<float> row) {
     for (std::size_t b = 0; b < row.size(); ++b) {
@@ -56,19 +65,9 @@ std::vector<float> smoothed_mean(const std::vector<ClassReport>& reports, const 
     const std::size_t bits = previous.size();
     std::vector<double> mean(bits, 0.0);
     for (const ClassReport& r : reports) {
-        double norm = 0.0;
-        for (std::size_t b = 0; b < bits; ++b) norm += static_cast<double>(r.prototype[b]) * r.prototype[b];
-        if (norm == 0.0) continue;
-        norm = std::sqrt(norm);
-        for (std::size_t b = 0; b < bits; ++b) mean[b] += r.count * r.prototype[b] / norm;
+        const std::vector<double> direction = unit(std::vector<double>(r.prototype, r.prototype + bits));
+        for (std::size_t b = 0; b < bits; ++b) mean[b] += r.count * direction[b];
     }
-    const auto unit = [](std::vector<double> v) {
-        double norm = 0.0;
-        for (double x : v) norm += x * x;
-        if (norm > 0.0)
-            for (double& x : v) x /= std::sqrt(norm);
-        return v;
-    };
     const std::vector<double> before = unit(std::vector<double>(previous.begin(), previous.end()));
     const bool fresh = std::all_of(previous.begin(), previous.end(), [](float v) { return v == 0.0f; });
     const std::vector<double> now = unit(mean);
